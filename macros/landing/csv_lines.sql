@@ -5,7 +5,9 @@
     byte-order mark and `\r\n` endings removed) numbered by `with ordinality`;
     a line with no `"` is split on commas, a line with quotes is parsed by an
     RFC 4180 field pattern. Lines are never joined, so broken quoting is
-    confined to its own line.
+    confined to its own line. The pattern is matched against the line with a
+    comma in front and always consumes its comma, so it has no empty matches
+    (an empty first field followed by a quoted one keeps both).
 #}
 
 {% macro soscare_csv_field_pattern() -%}
@@ -25,11 +27,11 @@
         end as is_well_quoted,
         case
             when contains(raw_line, '"')
-                then regexp_extract_all(raw_line, '(?:^|,){{ field }}', 1)
+                then regexp_extract_all(',' || raw_line, ',{{ field }}', 1)
             else string_split(coalesce(raw_line, ''), ',')
         end as fields
     from read_csv(
-        '{{ path }}',
+        '{{ path | replace("'", "''") }}',
         header = false,
         columns = {'raw_line': 'VARCHAR'},
         delim = chr(1),

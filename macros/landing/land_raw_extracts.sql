@@ -76,7 +76,8 @@
     {%- set plain = raw_dir ~ '/' ~ module ~ '.csv' -%}
     {%- set gzipped = plain ~ '.gz' -%}
     {%- set found = run_query(
-        "select file from glob('" ~ plain ~ "') union all select file from glob('" ~ gzipped ~ "') order by file"
+        "select file from glob('" ~ (plain | replace("'", "''")) ~ "') union all select file from glob('"
+        ~ (gzipped | replace("'", "''")) ~ "') order by file"
     ).columns[0].values() -%}
     {%- if found | length == 0 -%}
         {{ exceptions.raise_compiler_error(
@@ -100,6 +101,7 @@
 
 {% macro duckdb__soscare_land_raw_file(module, path, columns) %}
     {%- set lines_table = 'landing._lines_' ~ module -%}
+    {%- set path_literal = "'" ~ (path | replace("'", "''")) ~ "'" -%}
 
     {#- 1. every physical line, numbered (the header is line 1), parsed into fields -#}
     {%- call statement('read_lines') -%}
@@ -118,6 +120,16 @@
     {%- endfor -%}
     {%- if header_names | length == 0 -%}
         {{ exceptions.raise_compiler_error("Raw extract " ~ path ~ " (module '" ~ module ~ "') is empty: it has no header row.") }}
+    {%- endif -%}
+    {%- set repeated = [] -%}
+    {%- for name in header_names if header_names.count(name) > 1 and name not in repeated -%}
+        {%- do repeated.append(name) -%}
+    {%- endfor -%}
+    {%- if repeated -%}
+        {{ exceptions.raise_compiler_error(
+            "Raw extract " ~ path ~ " (module '" ~ module ~ "') names a column more than once in its header: "
+            ~ (repeated | join(', ')) ~ "."
+        ) }}
     {%- endif -%}
     {%- set missing = columns | reject('in', header_names) | list -%}
     {%- if missing -%}
@@ -146,7 +158,7 @@
             {{ soscare_unquote_field('fields[' ~ (header_names.index(column) + 1) ~ ']') }} as {{ column }},
             {%- endfor %}
             line_no as _line_no,
-            '{{ path }}' as _source_file
+            {{ path_literal }} as _source_file
         from {{ lines_table }}_checked
         where line_no > 1 and reject_reason is null
         order by line_no;
@@ -154,7 +166,7 @@
         insert into landing.rejects
         select
             '{{ module }}' as module,
-            '{{ path }}' as source_file,
+            {{ path_literal }} as source_file,
             line_no,
             raw_line,
             reject_reason as reason,
@@ -166,7 +178,7 @@
         insert into landing.load_log
         select
             '{{ module }}' as module,
-            '{{ path }}' as source_file,
+            {{ path_literal }} as source_file,
             count(*) as data_lines,
             count(*) filter (where reject_reason is null) as rows_loaded,
             count(*) filter (where reject_reason is not null) as rows_rejected,
