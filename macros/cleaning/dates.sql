@@ -1,0 +1,64 @@
+{% macro parse_date(expr) -%}
+    {#-
+        The text as a date when it is a real calendar date written YYYY-MM-DD or
+        DD/MM/YYYY (surrounding blanks ignored), else null. Never an error.
+    -#}
+    {{ return(adapter.dispatch('parse_date', 'soscare')(expr)) }}
+{%- endmacro %}
+
+{% macro duckdb__parse_date(expr) -%}
+    cast(coalesce(
+        try_strptime(trim({{ expr }}), '%Y-%m-%d'),
+        try_strptime(trim({{ expr }}), '%d/%m/%Y')
+    ) as date)
+{%- endmacro %}
+
+{% macro default__parse_date(expr) -%}
+    {#- Portable fallback: ISO dates only, via the adapter's safe cast. -#}
+    {{ dbt.safe_cast('trim(' ~ expr ~ ')', api.Column.translate_type('date')) }}
+{%- endmacro %}
+
+
+{% macro date_issue(expr, min_date='1985-01-01', max_date=none) -%}
+    {#-
+        Why a recorded date is unusable, or null when it is usable. In order:
+        missing (blank), unparseable (not YYYY-MM-DD or DD/MM/YYYY), impossible
+        (the right shape but no such day, e.g. 2011-02-30), placeholder
+        (1900-01-01), before_1985 (before min_date), after_reference_date
+        (after max_date, by default var('reference_date')).
+    -#}
+    {%- set max_date = max_date or var('reference_date') -%}
+    {%- set text = soscare.clean_text(expr) -%}
+    {%- set parsed = soscare.parse_date(text) -%}
+    case
+        when {{ text }} is null then 'missing'
+        when not {{ soscare.is_date_shaped(text) }} then 'unparseable'
+        when {{ parsed }} is null then 'impossible'
+        when {{ parsed }} = cast('1900-01-01' as date) then 'placeholder'
+        when {{ parsed }} < cast('{{ min_date }}' as date) then 'before_1985'
+        when {{ parsed }} > cast('{{ max_date }}' as date) then 'after_reference_date'
+    end
+{%- endmacro %}
+
+
+{% macro clean_date(expr, min_date='1985-01-01', max_date=none) -%}
+    {#- The recorded date when usable (date_issue is null), else null. -#}
+    case
+        when {{ soscare.date_issue(expr, min_date, max_date) }} is null
+            then {{ soscare.parse_date(soscare.clean_text(expr)) }}
+    end
+{%- endmacro %}
+
+
+{% macro date_columns(column, min_date='1985-01-01', max_date=none) -%}
+    {#- The pair `<column>` (date or null) and `<column>_issue` for a raw date column. -#}
+    {{ soscare.clean_date(column, min_date, max_date) }} as {{ column }},
+    {{ soscare.date_issue(column, min_date, max_date) }} as {{ column }}_issue
+{%- endmacro %}
+
+
+{% macro financial_year_ending(date_expr) -%}
+    {#- The year of the 31 March that ends the financial year holding the date (2014-04-01..2015-03-31 -> 2015). -#}
+    (cast(extract(year from {{ date_expr }}) as integer)
+        + case when extract(month from {{ date_expr }}) >= 4 then 1 else 0 end)
+{%- endmacro %}

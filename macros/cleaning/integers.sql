@@ -1,0 +1,34 @@
+{% macro to_integer(expr) -%}
+    {#- The text as an integer when it is a whole number (surrounding blanks ignored), else null. -#}
+    {%- set text = soscare.clean_text(expr) -%}
+    case
+        when {{ soscare.is_integer_text(text) }}
+            then {{ dbt.safe_cast(text, api.Column.translate_type('integer')) }}
+    end
+{%- endmacro %}
+
+
+{% macro integer_issue(expr, min_value=none, max_value=none) -%}
+    {#- Why a recorded integer is unusable, or null: missing, not_an_integer, out_of_range (outside min_value..max_value). -#}
+    {%- set value = soscare.to_integer(expr) -%}
+    case
+        when {{ soscare.clean_text(expr) }} is null then 'missing'
+        when {{ value }} is null then 'not_an_integer'
+        {%- if min_value is not none %}
+        when {{ value }} < {{ min_value }} then 'out_of_range'
+        {%- endif %}
+        {%- if max_value is not none %}
+        when {{ value }} > {{ max_value }} then 'out_of_range'
+        {%- endif %}
+    end
+{%- endmacro %}
+
+
+{% macro integer_columns(column, min_value=none, max_value=none) -%}
+    {#- The pair `<column>` (integer or null) and `<column>_issue` for a raw integer column. -#}
+    case
+        when {{ soscare.integer_issue(column, min_value, max_value) }} is null
+            then {{ soscare.to_integer(column) }}
+    end as {{ column }},
+    {{ soscare.integer_issue(column, min_value, max_value) }} as {{ column }}_issue
+{%- endmacro %}

@@ -1,0 +1,49 @@
+with
+
+source as (
+    select * from {{ source('soscare', 'children_in_need') }}
+),
+
+code_trust as (
+    select * from {{ ref('code_trust') }}
+),
+
+code_assessment_outcome as (
+    select * from {{ ref('code_assessment_outcome') }}
+),
+
+deduplicated as (
+    {{ fold_duplicate_lines('source', [
+        'hcn',
+        'soscare_id',
+        'team',
+        'trust',
+        'seq_no',
+        'referral_date',
+        'initial_assessment_date',
+        'assessment_outcome'
+    ]) }}
+),
+
+cleaned as (
+    select
+        {{ record_columns('children_in_need') }},
+        {{ hcn_columns('hcn') }},
+        {{ clean_text('soscare_id') }} as soscare_id,
+        {{ clean_upper('team') }} as team,
+        {{ code_columns('trust', 'code_trust') }},
+        {{ integer_columns('seq_no') }},
+        {{ date_columns('referral_date') }},
+        {{ date_columns('initial_assessment_date') }},
+        {{ code_columns('assessment_outcome', 'code_assessment_outcome') }}
+    from deduplicated
+),
+
+final as (
+    select
+        *,
+        coalesce(initial_assessment_date, referral_date) as record_date
+    from cleaned
+)
+
+select * from final

@@ -1,0 +1,61 @@
+with
+
+source as (
+    select * from {{ source('soscare', 'cp_investigations') }}
+),
+
+code_trust as (
+    select * from {{ ref('code_trust') }}
+),
+
+code_abuse_type as (
+    select * from {{ ref('code_abuse_type') }}
+),
+
+code_cpi_outcome as (
+    select * from {{ ref('code_cpi_outcome') }}
+),
+
+deduplicated as (
+    {{ fold_duplicate_lines('source', [
+        'hcn',
+        'soscare_id',
+        'team',
+        'trust',
+        'seq_no',
+        'cpi_referral_date',
+        'abuse_type_1',
+        'abuse_type_2',
+        'abuse_type_3',
+        'abuse_type_4',
+        'outcome',
+        'outcome_date'
+    ]) }}
+),
+
+cleaned as (
+    select
+        {{ record_columns('cp_investigations') }},
+        {{ hcn_columns('hcn') }},
+        {{ clean_text('soscare_id') }} as soscare_id,
+        {{ clean_upper('team') }} as team,
+        {{ code_columns('trust', 'code_trust') }},
+        {{ integer_columns('seq_no') }},
+        {{ date_columns('cpi_referral_date') }},
+        {{ code_columns('abuse_type_1', 'code_abuse_type') }},
+        {{ code_columns('abuse_type_2', 'code_abuse_type') }},
+        {{ code_columns('abuse_type_3', 'code_abuse_type') }},
+        {{ code_columns('abuse_type_4', 'code_abuse_type') }},
+        {{ code_columns('outcome', 'code_cpi_outcome') }},
+        {{ date_columns('outcome_date') }}
+    from deduplicated
+),
+
+final as (
+    select
+        *,
+        cpi_referral_date as record_date
+    from cleaned
+)
+
+select * from final

@@ -1,0 +1,67 @@
+with
+
+source as (
+    select * from {{ source('soscare', 'cp_registrations') }}
+),
+
+code_trust as (
+    select * from {{ ref('code_trust') }}
+),
+
+code_abuse_type as (
+    select * from {{ ref('code_abuse_type') }}
+),
+
+code_registration_reason as (
+    select * from {{ ref('code_registration_reason') }}
+),
+
+code_deregistration_reason as (
+    select * from {{ ref('code_deregistration_reason') }}
+),
+
+deduplicated as (
+    {{ fold_duplicate_lines('source', [
+        'hcn',
+        'soscare_id',
+        'team',
+        'trust',
+        'seq_no',
+        'registration_date',
+        'abuse_type_1',
+        'abuse_type_2',
+        'abuse_type_3',
+        'abuse_type_4',
+        'registration_reason',
+        'deregistration_date',
+        'deregistration_reason'
+    ]) }}
+),
+
+cleaned as (
+    select
+        {{ record_columns('cp_registrations') }},
+        {{ hcn_columns('hcn') }},
+        {{ clean_text('soscare_id') }} as soscare_id,
+        {{ clean_upper('team') }} as team,
+        {{ code_columns('trust', 'code_trust') }},
+        {{ integer_columns('seq_no') }},
+        {{ date_columns('registration_date') }},
+        {{ code_columns('abuse_type_1', 'code_abuse_type') }},
+        {{ code_columns('abuse_type_2', 'code_abuse_type') }},
+        {{ code_columns('abuse_type_3', 'code_abuse_type') }},
+        {{ code_columns('abuse_type_4', 'code_abuse_type') }},
+        {{ code_columns('registration_reason', 'code_registration_reason') }},
+        {{ date_columns('deregistration_date') }},
+        {{ code_columns('deregistration_reason', 'code_deregistration_reason') }}
+    from deduplicated
+),
+
+final as (
+    select
+        *,
+        registration_date as record_date
+    from cleaned
+)
+
+select * from final

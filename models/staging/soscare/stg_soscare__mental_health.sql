@@ -1,0 +1,39 @@
+with
+
+source as (
+    select * from {{ source('soscare', 'mental_health') }}
+),
+
+code_condition_type as (
+    select * from {{ ref('code_condition_type') }}
+),
+
+deduplicated as (
+    {{ fold_duplicate_lines('source', [
+        'hcn',
+        'soscare_id',
+        'start_date',
+        'end_date',
+        'condition_type'
+    ]) }}
+),
+
+cleaned as (
+    select
+        {{ record_columns('mental_health') }},
+        {{ hcn_columns('hcn') }},
+        {{ clean_text('soscare_id') }} as soscare_id,
+        {{ date_columns('start_date') }},
+        {{ date_columns('end_date') }},
+        {{ code_columns('condition_type', 'code_condition_type') }}
+    from deduplicated
+),
+
+final as (
+    select
+        *,
+        start_date as record_date
+    from cleaned
+)
+
+select * from final

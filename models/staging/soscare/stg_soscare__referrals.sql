@@ -1,0 +1,65 @@
+with
+
+source as (
+    select * from {{ source('soscare', 'referrals') }}
+),
+
+code_trust as (
+    select * from {{ ref('code_trust') }}
+),
+
+code_referral_reason as (
+    select * from {{ ref('code_referral_reason') }}
+),
+
+code_rejection_reason as (
+    select * from {{ ref('code_rejection_reason') }}
+),
+
+code_referral_outcome as (
+    select * from {{ ref('code_referral_outcome') }}
+),
+
+deduplicated as (
+    {{ fold_duplicate_lines('source', [
+        'hcn',
+        'soscare_id',
+        'team',
+        'trust',
+        'seq_no',
+        'referral_date',
+        'referral_reason',
+        'allocated_date',
+        'initial_assessment_date',
+        'rejection_reason',
+        'referral_outcome',
+        'closed_date'
+    ]) }}
+),
+
+cleaned as (
+    select
+        {{ record_columns('referrals') }},
+        {{ hcn_columns('hcn') }},
+        {{ clean_text('soscare_id') }} as soscare_id,
+        {{ clean_upper('team') }} as team,
+        {{ code_columns('trust', 'code_trust') }},
+        {{ integer_columns('seq_no') }},
+        {{ date_columns('referral_date') }},
+        {{ code_columns('referral_reason', 'code_referral_reason') }},
+        {{ date_columns('allocated_date') }},
+        {{ date_columns('initial_assessment_date') }},
+        {{ code_columns('rejection_reason', 'code_rejection_reason') }},
+        {{ code_columns('referral_outcome', 'code_referral_outcome') }},
+        {{ date_columns('closed_date') }}
+    from deduplicated
+),
+
+final as (
+    select
+        *,
+        referral_date as record_date
+    from cleaned
+)
+
+select * from final
