@@ -1,0 +1,77 @@
+{% snapshot snp_soscare__client %}
+{#-
+    Client demographics (the `client` module): SCD type 2 history across extract releases, one row per
+    version of each record (a corrected birth year, postcode or gender gives a second version).
+    Business key `snapshot_key` = soscare_id:seq_no (see the doc block
+    `snapshot_business_key`); records without either are not tracked.
+-#}
+{%- set tracked = [
+        'hcn',
+        'hcn_issue',
+        'team',
+        'trust',
+        'birth_month',
+        'birth_month_issue',
+        'birth_year',
+        'birth_year_issue',
+        'postcode',
+        'gender',
+        'religion',
+        'ethnicity',
+        'country_of_birth',
+] -%}
+
+{{
+    config(
+        unique_key='snapshot_key',
+        strategy='check',
+        check_cols=tracked + ['key_records'],
+        hard_deletes='invalidate',
+    )
+}}
+
+    with
+
+    client as (
+
+        select * from {{ ref('stg_soscare__client') }}
+
+    ),
+
+    keyed as (
+
+        select
+            soscare_id || ':' || cast(seq_no as varchar) as snapshot_key,
+            soscare_id,
+            seq_no,
+            {%- for column in tracked %}
+                {{ column }},
+            {%- endfor %}
+            count(*) over (partition by soscare_id, seq_no) as key_records,
+            row_number() over (
+                partition by soscare_id, seq_no
+                order by {{ tracked | join(', ') }}
+            ) as key_rank
+        from client
+        where soscare_id is not null and seq_no is not null
+
+    ),
+
+    final as (
+
+        select
+            snapshot_key,
+            soscare_id,
+            seq_no,
+            {%- for column in tracked %}
+                {{ column }},
+            {%- endfor %}
+            key_records
+        from keyed
+        where key_rank = 1
+
+    )
+
+    select * from final
+
+{% endsnapshot %}

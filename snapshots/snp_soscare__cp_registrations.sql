@@ -1,0 +1,78 @@
+{% snapshot snp_soscare__cp_registrations %}
+{#-
+    Child protection registrations: SCD type 2 history across extract releases, one row per
+    version of each record (a registration closed by a de-registration date gives a second version).
+    Business key `snapshot_key` = soscare_id:seq_no (see the doc block
+    `snapshot_business_key`); records without either are not tracked.
+-#}
+{%- set tracked = [
+        'hcn',
+        'hcn_issue',
+        'team',
+        'trust',
+        'registration_date',
+        'registration_date_issue',
+        'abuse_type_1',
+        'abuse_type_2',
+        'abuse_type_3',
+        'abuse_type_4',
+        'registration_reason',
+        'deregistration_date',
+        'deregistration_date_issue',
+        'deregistration_reason',
+] -%}
+
+{{
+    config(
+        unique_key='snapshot_key',
+        strategy='check',
+        check_cols=tracked + ['key_records'],
+        hard_deletes='invalidate',
+    )
+}}
+
+    with
+
+    registrations as (
+
+        select * from {{ ref('stg_soscare__cp_registrations') }}
+
+    ),
+
+    keyed as (
+
+        select
+            soscare_id || ':' || cast(seq_no as varchar) as snapshot_key,
+            soscare_id,
+            seq_no,
+            {%- for column in tracked %}
+                {{ column }},
+            {%- endfor %}
+            count(*) over (partition by soscare_id, seq_no) as key_records,
+            row_number() over (
+                partition by soscare_id, seq_no
+                order by {{ tracked | join(', ') }}
+            ) as key_rank
+        from registrations
+        where soscare_id is not null and seq_no is not null
+
+    ),
+
+    final as (
+
+        select
+            snapshot_key,
+            soscare_id,
+            seq_no,
+            {%- for column in tracked %}
+                {{ column }},
+            {%- endfor %}
+            key_records
+        from keyed
+        where key_rank = 1
+
+    )
+
+    select * from final
+
+{% endsnapshot %}
