@@ -1,0 +1,175 @@
+"""Benchmark the warehouse: generation and `dbt build` at several scales.
+
+    python scripts/bench.py                    # scales 0.1, 1 and 3
+    python scripts/bench.py --scales 0.01 10   # any scales
+
+For each scale it generates a synthetic world, times DuckDB merely reading the
+raw files (the bare read), then times `dbt build` (models and tests) on a fresh
+warehouse, and prints per scale: raw rows, generation seconds and peak memory,
+build seconds and peak memory, and the build's cost as a ratio over the bare
+read; then the slowest nodes of the largest build (from run_results.json). The
+figures are appended to a CSV (default bench/results.csv) so versions can be
+compared. Benchmarks are not tests: nothing here fails on speed.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Measured:
+    """Wall seconds and peak resident memory of one child process."""
+
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class ScaleFigures:
+    """One row of the benchmark table."""
+
+    version: str
+    scale: float
+    raw_rows: int
+    raw_mib: float
+    generate_s: float
+    generate_peak_mib: float
+    bare_read_s: float
+    build_s: float
+    build_peak_mib: float
+    build_over_read: float
+
+
+def run_measured(command: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Run a command in its own process and measure its wall time and peak memory."""
+    wrapper = (
+        "import resource, subprocess, sys; "
+        "code = subprocess.run(sys.argv[1:]).returncode; "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+        "sys.exit(code)"
+    )
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", wrapper, *command],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
+    )
+    seconds = time.perf_counter() - start
+    lines = result.stderr.strip().splitlines()
+    if result.returncode != 0:
+        tail = "\n".join(lines[-30:])
+        raise SystemExit(f"benchmark step failed ({' '.join(command)}):\n{tail}")
+    return Measured(seconds=seconds, peak_mib=int(lines[-1]) / 1024)
+
+
+def bare_read(raw_dir: Path) -> tuple[float, int]:
+    """Seconds DuckDB takes to read every raw file into a table, and the data rows read."""
+    con = duckdb.connect()
+    rows = 0
+    start = time.perf_counter()
+    for path in sorted(raw_dir.glob("*.csv*")):
+        name = path.name.split(".")[0]
+        con.execute(
+            f"create table {name} as select * from read_csv('{path}', header = true, all_varchar = true)"
+        )
+        rows += con.execute(f"select count(*) from {name}").fetchall()[0][0]
+    seconds = time.perf_counter() - start
+    con.close()
+    return seconds, rows
+
+
+def slowest_nodes(target: Path, top: int) -> list[tuple[str, float]]:
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    timed = sorted(((r["unique_id"], float(r["execution_time"])) for r in results), key=lambda x: -x[1])
+    return timed[:top]
+
+
+def git_version() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, check=False)
+    return result.stdout.strip() or "unknown"
+
+
+def bench_scale(scale: float, work: Path, seed: int, reference_date: str, version: str) -> ScaleFigures:
+    world = work / f"scale_{scale:g}"
+    shutil.rmtree(world, ignore_errors=True)
+    raw = world / "raw"
+    gen = run_measured([
+        sys.executable, "scripts/generate.py", "--out", str(raw), "--scale", str(scale),
+        "--seed", str(seed), "--reference-date", reference_date, "--quiet",
+    ])
+    read_s, raw_rows = bare_read(raw)
+    env = dict(os.environ)
+    env.update(
+        SOSCARE_DB=str(world / "warehouse.duckdb"),
+        DBT_TARGET_PATH=str(world / "target"),
+        DBT_LOG_PATH=str(world / "logs"),
+        DBT_PROFILES_DIR=str(PROJECT_ROOT),
+    )
+    dbt_vars = f'{{raw_dir: "{raw}", reference_date: "{reference_date}"}}'
+    build = run_measured([str(BIN / "dbt"), "build", "--vars", dbt_vars], env=env)
+    raw_mib = sum(p.stat().st_size for p in raw.glob("*.csv*")) / 2**20
+    return ScaleFigures(
+        version=version, scale=scale, raw_rows=raw_rows, raw_mib=round(raw_mib, 1),
+        generate_s=round(gen.seconds, 1), generate_peak_mib=round(gen.peak_mib),
+        bare_read_s=round(read_s, 2), build_s=round(build.seconds, 1), build_peak_mib=round(build.peak_mib),
+        build_over_read=round(build.seconds / read_s, 1),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", type=float, nargs="+", default=[0.1, 1.0, 3.0])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/soscare_bench"), help="scratch folder")
+    parser.add_argument("--csv", type=Path, default=PROJECT_ROOT / "bench" / "results.csv")
+    parser.add_argument("--seed", type=int, default=1985)
+    parser.add_argument("--reference-date", default="2024-03-31")
+    parser.add_argument("--top", type=int, default=12, help="slowest nodes to list")
+    args = parser.parse_args(argv)
+
+    version = git_version()
+    rows: list[ScaleFigures] = []
+    header = f"{'scale':>6} {'raw rows':>11} {'gen s':>7} {'gen MiB':>8} {'read s':>7} " \
+             f"{'build s':>8} {'build MiB':>9} {'build/read':>10}"
+    print(header, flush=True)
+    for scale in args.scales:
+        figures = bench_scale(scale, args.work, args.seed, args.reference_date, version)
+        rows.append(figures)
+        print(f"{figures.scale:>6g} {figures.raw_rows:>11,} {figures.generate_s:>7} {figures.generate_peak_mib:>8} "
+              f"{figures.bare_read_s:>7} {figures.build_s:>8} {figures.build_peak_mib:>9} "
+              f"{figures.build_over_read:>10}", flush=True)
+
+    largest = args.work / f"scale_{max(args.scales):g}" / "target"
+    print(f"\nslowest nodes at scale {max(args.scales):g}:")
+    for unique_id, seconds in slowest_nodes(largest, args.top):
+        print(f"  {seconds:8.2f} s  {unique_id}")
+
+    args.csv.parent.mkdir(parents=True, exist_ok=True)
+    new_file = not args.csv.exists()
+    with args.csv.open("a", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["run_at", *asdict(rows[0]).keys()])
+        if new_file:
+            writer.writeheader()
+        run_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        for figures in rows:
+            writer.writerow({"run_at": run_at, **asdict(figures)})
+    print(f"\nfigures appended to {args.csv}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
