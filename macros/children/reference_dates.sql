@@ -1,0 +1,24 @@
+{% macro reference_date_literal() -%}
+    {#- The extract date (dbt var `reference_date`) as a SQL date. -#}
+    cast('{{ var("reference_date") }}' as date)
+{%- endmacro %}
+
+
+{% macro march_31(year) -%}
+    {#- 31 March of `year` (an integer expression): the "at 31 March" census day of year_ending `year`. -#}
+    {{ return(adapter.dispatch('march_31', 'soscare')(year)) }}
+{%- endmacro %}
+
+{% macro default__march_31(year) -%}
+    cast(cast({{ year }} as {{ dbt.type_string() }}) || '-03-31' as date)
+{%- endmacro %}
+
+{% macro duckdb__march_31(year) -%}
+    make_date(cast({{ year }} as integer), 3, 31)
+{%- endmacro %}
+
+
+{% macro year_ending_of(date_expr) -%}
+    {#- The year of the 31 March that ends the April-March year holding `date_expr`. -#}
+    (extract(year from {{ date_expr }}) + case when extract(month from {{ date_expr }}) >= 4 then 1 else 0 end)
+{%- endmacro %}

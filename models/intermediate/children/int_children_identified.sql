@@ -1,0 +1,96 @@
+{#-
+    One row per child with contact: a person with at least one record that is
+    neither a client record, nor an adult referral, nor a Client 41 episode
+    started at 18 or over, with their resolved attributes.
+-#}
+with
+
+linked as (
+
+    select * from {{ ref('int_records_linked') }}
+
+),
+
+referrals_classified as (
+
+    select * from {{ ref('int_referrals_classified') }}
+
+),
+
+persons as (
+
+    select * from {{ ref('int_persons_resolved') }}
+
+),
+
+client41 as (
+
+    select * from {{ ref('stg_soscare__client41') }}
+
+),
+
+adult_client41_records as (
+
+    select client41.record_id
+    from client41
+    inner join linked
+        on client41.record_id = linked.record_id
+    inner join persons
+        on linked.child_key = persons.child_key
+    where {{ age_on('persons.birth_year', 'persons.birth_month', 'client41.start_date') }} >= 18
+
+),
+
+contact_records as (
+
+    select
+        linked.child_key,
+        linked.record_id,
+        linked.module,
+        linked.record_date
+    from linked
+    left join referrals_classified
+        on linked.record_id = referrals_classified.record_id
+    left join adult_client41_records
+        on linked.record_id = adult_client41_records.record_id
+    where
+        linked.module != 'client'
+        and not coalesce(referrals_classified.is_adult, false)
+        and adult_client41_records.record_id is null
+
+),
+
+contact_summarised as (
+
+    select
+        child_key,
+        count(*) as n_contact_records,
+        min(record_date) as first_contact_date,
+        max(record_date) as last_contact_date
+    from contact_records
+    group by child_key
+
+),
+
+final as (
+
+    select
+        persons.child_key,
+        persons.birth_year,
+        persons.birth_month,
+        persons.sex,
+        persons.soa_code,
+        persons.area_trust,
+        persons.deprivation_decile,
+        persons.deprivation_quintile,
+        persons.n_records,
+        contact_summarised.n_contact_records,
+        contact_summarised.first_contact_date,
+        contact_summarised.last_contact_date
+    from persons
+    inner join contact_summarised
+        on persons.child_key = contact_summarised.child_key
+
+)
+
+select * from final
