@@ -48,12 +48,20 @@ with declared as (
 
 built as (
     select
-        columns.table_name as model_name,
-        'has the identifier column ' || columns.column_name as problem
-    from information_schema.columns as columns
+        built_columns.table_name as model_name,
+        'has the identifier column ' || built_columns.column_name as problem
+    from information_schema.columns as built_columns
     where
-        columns.table_schema in ('{{ open_tiers | join("', '") }}')
-        and lower(columns.column_name) in ('{{ (sensitive_names | unique | list or ["hcn"]) | join("', '") }}')
+        built_columns.table_schema in (
+            {%- for tier in open_tiers %}
+                '{{ tier }}'{% if not loop.last %},{% endif %}
+            {%- endfor %}
+        )
+        and lower(built_columns.column_name) in (
+            {%- for name in (sensitive_names | unique | list or ['hcn']) %}
+                '{{ name }}'{% if not loop.last %},{% endif %}
+            {%- endfor %}
+        )
 ),
 
 final as (
