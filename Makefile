@@ -59,7 +59,7 @@ docs-serve: venv ## serve the docs site on http://localhost:8080
 test: venv lint test-dbt check-docs pytest ## everything CI checks
 
 lint: venv ## sqlfluff over models, macros and tests
-	$(BIN)/sqlfluff lint models tests/generic analyses snapshots
+	$(BIN)/sqlfluff lint models tests snapshots
 
 test-dbt: venv ## generate a small world and dbt build it (models and data tests)
 	rm -rf $(TEST_DIR)

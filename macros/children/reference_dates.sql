@@ -16,9 +16,3 @@
 {% macro duckdb__march_31(year) -%}
     make_date(cast({{ year }} as integer), 3, 31)
 {%- endmacro %}
-
-
-{% macro year_ending_of(date_expr) -%}
-    {#- The year of the 31 March that ends the April-March year holding `date_expr`. -#}
-    (extract(year from {{ date_expr }}) + case when extract(month from {{ date_expr }}) >= 4 then 1 else 0 end)
-{%- endmacro %}

@@ -55,7 +55,7 @@ final as (
         age_at_referral,
         coalesce(age_at_referral >= 18, false) as is_adult,
         age_at_referral is null as is_age_unknown,
-        {{ year_ending_of('referral_date') }} as year_ending
+        {{ financial_year_ending('referral_date') }} as year_ending
     from joined
 
 )

@@ -96,7 +96,7 @@ final as (
         end as is_cross_border,
         least(attendances_before, {{ episodes_shown }}) as previous_attendances,
         flag_start_date,
-        {{ year_ending_of('arrival_date') }} as year_ending
+        {{ financial_year_ending('arrival_date') }} as year_ending
     from alerted
 
 )

@@ -39,8 +39,8 @@ coverage as (
 year_range as (
 
     select
-        min({{ year_ending_of('arrival_date') }}) as first_year_ending,
-        {{ year_ending_of(reference_date_literal()) }} as last_year_ending
+        min({{ financial_year_ending('arrival_date') }}) as first_year_ending,
+        {{ financial_year_ending(reference_date_literal()) }} as last_year_ending
     from attendances
 
 ),
@@ -180,7 +180,7 @@ census_placed as (
 
     select
         census_statuses.child_key,
-        {{ year_ending_of('census_statuses.status_date') }} as year_ending,
+        {{ financial_year_ending('census_statuses.status_date') }} as year_ending,
         coalesce(census_statuses.responsible_trust, 'UNKNOWN') as responsible_trust,
         children_with_hcn.child_key is null as is_without_valid_hcn
     from census_statuses

@@ -5,9 +5,15 @@
     unscheduled_care: `setting_trust` and `arrival_date`); they are null when
     the file has none or the value is unusable. Rejected lines cannot be placed
     in a Trust or year: they are counted on the file's row with trust and
-    year_ending null. Counts only: no identifiers. The per-file aggregates are
-    generated from `soscare_staging_files()` (macros/quality).
+    year_ending null. Adult referrals (aged 18 or over on the referral date,
+    from `int_referrals_classified`) are counted on the referrals rows. Counts
+    only: no identifiers. The per-file aggregates are generated from
+    `soscare_staging_files()` (macros/quality).
 -#}
+{%- set files_with_hcn = [] -%}
+{%- for file, spec in soscare_staging_files().items() if spec.hcn -%}
+    {%- do files_with_hcn.append(file) -%}
+{%- endfor %}
 
 with
 
@@ -87,6 +93,10 @@ rejects as (
     select * from {{ source('landing', 'rejects') }}
 ),
 
+referrals_classified as (
+    select * from {{ ref('int_referrals_classified') }}
+),
+
 by_file as (
     {{ soscare_quality_by_file(soscare_staging_files()) }}
 ),
@@ -97,7 +107,8 @@ rejected as (
         cast(null as varchar) as trust,
         cast(null as integer) as year_ending,
         0 as records,
-        cast(null as bigint) as records_with_valid_hcn,
+        cast(case when module in ('{{ files_with_hcn | join("', '") }}') then 0 end as bigint)
+            as records_with_valid_hcn,
         0 as dates_missing,
         0 as dates_placeholder,
         0 as dates_unparseable,
@@ -112,13 +123,23 @@ rejected as (
     group by 1
 ),
 
+adult_referrals as (
+    select
+        'referrals' as module,
+        trust,
+        year_ending,
+        count(*) filter (where is_adult) as adult_referrals
+    from referrals_classified
+    group by 1, 2, 3
+),
+
 unioned as (
     select * from by_file
     union all
     select * from rejected
 ),
 
-final as (
+aggregated as (
     select
         module,
         trust,
@@ -138,6 +159,20 @@ final as (
         sum(rejected_lines) as rejected_lines
     from unioned
     group by 1, 2, 3
+),
+
+final as (
+    select
+        aggregated.*,
+        case
+            when aggregated.module = 'referrals' then coalesce(adult_referrals.adult_referrals, 0)
+        end as adult_referrals
+    from aggregated
+    left join adult_referrals
+        on
+            aggregated.module = adult_referrals.module
+            and aggregated.trust is not distinct from adult_referrals.trust
+            and aggregated.year_ending is not distinct from adult_referrals.year_ending
 )
 
 select * from final

@@ -112,7 +112,7 @@ referred as (
 
     select distinct
         child_key,
-        {{ year_ending_of('event_date') }} as year_ending,
+        {{ financial_year_ending('event_date') }} as year_ending,
         'referred' as measure
     from events
     where

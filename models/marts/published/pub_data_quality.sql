@@ -19,6 +19,7 @@
     'bad_numbers',
     'duplicate_lines',
     'rejected_lines',
+    'adult_referrals',
 ] -%}
 {%- set flags = sdc_suppression_flags(count_columns) -%}
 with
@@ -26,19 +27,6 @@ with
 quality as (
 
     select * from {{ ref('data_quality') }}
-
-),
-
-hcn_filled as (
-
-    -- a row of a file with HCNs whose records_with_valid_hcn is null (rejected lines only) has none: 0
-    select
-        {{ star_except(['records_with_valid_hcn']) }},
-        case
-            when max(records_with_valid_hcn) over (partition by module) is not null
-                then coalesce(records_with_valid_hcn, 0)
-        end as records_with_valid_hcn
-    from quality
 
 ),
 
@@ -52,7 +40,7 @@ trust_rows as (
             {{ count_column }},
         {% endfor -%}
         false as is_all_trusts
-    from hcn_filled
+    from quality
 
 ),
 
@@ -66,7 +54,7 @@ all_trust_rows as (
             sum({{ count_column }}) as {{ count_column }},
         {% endfor -%}
         true as is_all_trusts
-    from hcn_filled
+    from quality
     group by module, year_ending
 
 ),
