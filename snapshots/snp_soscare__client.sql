@@ -30,48 +30,6 @@
     )
 }}
 
-    with
-
-    client as (
-
-        select * from {{ ref('stg_soscare__client') }}
-
-    ),
-
-    keyed as (
-
-        select
-            soscare_id || ':' || cast(seq_no as varchar) as snapshot_key,
-            soscare_id,
-            seq_no,
-            {%- for column in tracked %}
-                {{ column }},
-            {%- endfor %}
-            count(*) over (partition by soscare_id, seq_no) as key_records,
-            row_number() over (
-                partition by soscare_id, seq_no
-                order by {{ tracked | join(', ') }}
-            ) as key_rank
-        from client
-        where soscare_id is not null and seq_no is not null
-
-    ),
-
-    final as (
-
-        select
-            snapshot_key,
-            soscare_id,
-            seq_no,
-            {%- for column in tracked %}
-                {{ column }},
-            {%- endfor %}
-            key_records
-        from keyed
-        where key_rank = 1
-
-    )
-
-    select * from final
+    {{ snapshot_by_business_key(ref('stg_soscare__client'), tracked) }}
 
 {% endsnapshot %}

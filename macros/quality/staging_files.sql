@@ -117,3 +117,17 @@
         }
     }) }}
 {% endmacro %}
+
+
+{% macro soscare_staging_imports(files) -%}
+    {#-
+        Import CTEs, one per staged file, each named after its file:
+        `<file> as (select * from stg_soscare__<file>),` (trailing comma: follow
+        with the model's own CTEs).
+    -#}
+    {%- for file in files %}
+{{ file }} as (
+    select * from {{ ref('stg_soscare__' ~ file) }}
+),
+    {% endfor -%}
+{%- endmacro %}

@@ -5,89 +5,22 @@
 -#}
 with
 
-referrals as (
-
-    select * from {{ ref('stg_soscare__referrals') }}
-
-),
-
-children_in_need as (
-
-    select * from {{ ref('stg_soscare__children_in_need') }}
-
-),
-
-cp_investigations as (
-
-    select * from {{ ref('stg_soscare__cp_investigations') }}
-
-),
-
-cp_conferences as (
-
-    select * from {{ ref('stg_soscare__cp_conferences') }}
-
-),
-
-cp_registrations as (
-
-    select * from {{ ref('stg_soscare__cp_registrations') }}
-
-),
-
-looked_after as (
-
-    select * from {{ ref('stg_soscare__looked_after') }}
-
-),
-
-client27 as (
-
-    select * from {{ ref('stg_soscare__client27') }}
-
-),
-
-client27_legal_status as (
-
-    select * from {{ ref('stg_soscare__client27_legal_status') }}
-
-),
-
-family as (
-
-    select * from {{ ref('stg_soscare__family') }}
-
-),
-
-client as (
-
-    select * from {{ ref('stg_soscare__client') }}
-
-),
-
-client41 as (
-
-    select * from {{ ref('stg_soscare__client41') }}
-
-),
-
-physical_impairment as (
-
-    select * from {{ ref('stg_soscare__physical_impairment') }}
-
-),
-
-learning_disability as (
-
-    select * from {{ ref('stg_soscare__learning_disability') }}
-
-),
-
-mental_health as (
-
-    select * from {{ ref('stg_soscare__mental_health') }}
-
-),
+{{ soscare_staging_imports([
+    'referrals',
+    'children_in_need',
+    'cp_investigations',
+    'cp_conferences',
+    'cp_registrations',
+    'looked_after',
+    'client27',
+    'client27_legal_status',
+    'family',
+    'client',
+    'client41',
+    'physical_impairment',
+    'learning_disability',
+    'mental_health',
+]) }}
 
 unioned as (
 

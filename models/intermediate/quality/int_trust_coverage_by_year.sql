@@ -10,33 +10,15 @@
 {%- set day_after_extract = dbt.dateadd('day', 1, "cast('" ~ var('reference_date') ~ "' as date)") -%}
 with
 
-referrals as (
-    select * from {{ ref('stg_soscare__referrals') }}
-),
-
-children_in_need as (
-    select * from {{ ref('stg_soscare__children_in_need') }}
-),
-
-cp_investigations as (
-    select * from {{ ref('stg_soscare__cp_investigations') }}
-),
-
-cp_conferences as (
-    select * from {{ ref('stg_soscare__cp_conferences') }}
-),
-
-cp_registrations as (
-    select * from {{ ref('stg_soscare__cp_registrations') }}
-),
-
-looked_after as (
-    select * from {{ ref('stg_soscare__looked_after') }}
-),
-
-client41 as (
-    select * from {{ ref('stg_soscare__client41') }}
-),
+{{ soscare_staging_imports([
+    'referrals',
+    'children_in_need',
+    'cp_investigations',
+    'cp_conferences',
+    'cp_registrations',
+    'looked_after',
+    'client41',
+]) }}
 
 code_trust as (
     select * from {{ ref('code_trust') }}

@@ -17,77 +17,7 @@
 
 with
 
-referrals as (
-    select * from {{ ref('stg_soscare__referrals') }}
-),
-
-children_in_need as (
-    select * from {{ ref('stg_soscare__children_in_need') }}
-),
-
-cp_investigations as (
-    select * from {{ ref('stg_soscare__cp_investigations') }}
-),
-
-cp_conferences as (
-    select * from {{ ref('stg_soscare__cp_conferences') }}
-),
-
-cp_registrations as (
-    select * from {{ ref('stg_soscare__cp_registrations') }}
-),
-
-looked_after as (
-    select * from {{ ref('stg_soscare__looked_after') }}
-),
-
-client27 as (
-    select * from {{ ref('stg_soscare__client27') }}
-),
-
-client27_legal_status as (
-    select * from {{ ref('stg_soscare__client27_legal_status') }}
-),
-
-family as (
-    select * from {{ ref('stg_soscare__family') }}
-),
-
-client as (
-    select * from {{ ref('stg_soscare__client') }}
-),
-
-client41 as (
-    select * from {{ ref('stg_soscare__client41') }}
-),
-
-physical_impairment as (
-    select * from {{ ref('stg_soscare__physical_impairment') }}
-),
-
-learning_disability as (
-    select * from {{ ref('stg_soscare__learning_disability') }}
-),
-
-mental_health as (
-    select * from {{ ref('stg_soscare__mental_health') }}
-),
-
-soa_deprivation as (
-    select * from {{ ref('stg_soscare__soa_deprivation') }}
-),
-
-postcode_soa as (
-    select * from {{ ref('stg_soscare__postcode_soa') }}
-),
-
-population as (
-    select * from {{ ref('stg_soscare__population') }}
-),
-
-unscheduled_care as (
-    select * from {{ ref('stg_soscare__unscheduled_care') }}
-),
+{{ soscare_staging_imports(soscare_staging_files().keys()) }}
 
 rejects as (
     select * from {{ source('landing', 'rejects') }}
@@ -107,8 +37,15 @@ rejected as (
         cast(null as varchar) as trust,
         cast(null as integer) as year_ending,
         0 as records,
-        cast(case when module in ('{{ files_with_hcn | join("', '") }}') then 0 end as bigint)
-            as records_with_valid_hcn,
+        cast(
+            case
+                when module in (
+                    {%- for file in files_with_hcn %}
+                        '{{ file }}'{% if not loop.last %},{% endif %}
+                    {%- endfor %}
+                ) then 0
+            end as bigint
+        ) as records_with_valid_hcn,
         0 as dates_missing,
         0 as dates_placeholder,
         0 as dates_unparseable,
