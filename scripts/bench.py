@@ -84,7 +84,7 @@ def bare_read(raw_dir: Path) -> tuple[float, int]:
     for path in sorted(raw_dir.glob("*.csv*")):
         name = path.name.split(".")[0]
         con.execute(
-            f"create table {name} as select * from read_csv('{path}', header = true, all_varchar = true)"
+            f"create table {name} as select * from read_csv('{path}', header = true, all_varchar = true, ignore_errors = true)"
         )
         rows += con.execute(f"select count(*) from {name}").fetchall()[0][0]
     seconds = time.perf_counter() - start

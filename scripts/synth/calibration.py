@@ -33,7 +33,8 @@ def _decile_ratio(world: World, pid: np.ndarray, day: np.ndarray, pop_by_decile:
 def figures(world: World, codes: Codes, population: np.ndarray, pop_years: np.ndarray) -> dict[str, float]:
     """Every calibration figure, keyed by the target's name (truth, not scaled)."""
     c, p = world.careers, world.persons
-    ref = c.referrals
+    child = ~c.referrals["adult"]
+    ref = {k: c.referrals[k][child] for k in ("pid", "date", "source")}
     fy15 = (ref["date"] >= _day(2014, 4, 1)) & (ref["date"] <= _day(2015, 3, 31))
     m15 = _day(2015, 3, 31)
     m24 = _day(2024, 3, 31)

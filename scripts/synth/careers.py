@@ -1,12 +1,16 @@
 """The true social care careers of children, simulated to the fixed horizon.
 
-Each child is followed year of age by year of age. In each year the child has
-a number of *primary* referrals (a Poisson count whose rate depends on the
+Each child is followed year of age by year of age. In each year the child is
+referred or not, with a chance 1 - exp(-rate) whose rate depends on the
 calendar year, age, the area's deprivation, a family and personal risk, the
-child's history and disability) and each primary referral brings a few
-follow-up referrals in the next months. Every referral is then screened:
-initial assessment, in need or not, child protection investigation,
-conference, registration, and entry to care (from a registration or directly).
+child's history and disability. A referred child has one *primary* referral,
+sometimes more, and each primary referral brings a few follow-up referrals in
+the next months. (A Poisson count of referrals would give the children at
+highest risk many referrals a year; the chance keeps about 1.5 referrals per
+referred child a year, and the risk shows instead as referral year after
+year.) Every referral is then screened: initial assessment, in need or not,
+child protection investigation, conference, registration, and entry to care
+(from a registration or directly).
 A child in care has no new referrals until discharged.
 """
 from __future__ import annotations
@@ -24,24 +28,28 @@ from .tables import NEVER, Table, add_years, concat, draw_rows
 YEAR = 365.25
 MAX_REFERRALS_PER_YEAR = 8
 
-#: primary referrals per child-year before the multipliers below
-BASE_REFERRAL_RATE = 0.075
+#: yearly referral rate before the multipliers below (chance 1 - exp(-rate))
+BASE_REFERRAL_RATE = 0.082
+#: extra primary referrals of a referred child in the year (Poisson mean)
+EXTRA_PRIMARY = 0.15
 #: follow-up referrals per primary referral (within the next year of age)
 FOLLOW_UPS = 0.35
+#: rate multiplier per earlier referral (up to six)
+HISTORY_PER_REFERRAL = 0.8
 #: calendar-year multipliers (linear between anchors; years as decimals)
 REFERRAL_TREND = {1967: 0.55, 1985: 0.65, 1995: 0.82, 2005: 0.9, 2012: 0.97, 2014.5: 1.0,
                   2015.5: 0.89, 2016.5: 0.98, 2019: 0.96, 2020.5: 0.84, 2022.5: 0.93, 2030: 0.93}
 CP_TREND = {1967: 0.8, 1990: 1.0, 2015: 1.0, 2021: 1.08, 2024: 1.12, 2030: 1.12}
-LAC_TREND = {1967: 1.0, 1985: 0.95, 1995: 0.74, 2008: 0.72, 2015: 0.76, 2020: 0.97,
-             2024: 1.18, 2030: 1.18}
+LAC_TREND = {1967: 1.0, 1985: 0.95, 1995: 0.74, 2008: 0.7, 2015: 0.68, 2020: 0.95,
+             2024: 1.5, 2030: 1.5}
 #: by year of age 0..17
 AGE_REFERRAL = np.array([1.3, 1.0, 1.0, 1.0, 1.0, 0.85, 0.85, 0.85, 0.85, 0.85, 0.85,
                          1.0, 1.05, 1.1, 1.1, 1.05, 0.95, 0.85])
 #: most / least deprived decile ratio of the referral rate, and the extra
 #: ratio applied to the chance of CP and of care once referred
-DEPRIVATION_REFERRAL = 7.0
-DEPRIVATION_CP = 0.5
-DEPRIVATION_LAC = 0.55
+DEPRIVATION_REFERRAL = 16.0
+DEPRIVATION_CP = 0.9
+DEPRIVATION_LAC = 0.8
 
 REASONS_BY_AGE = (  # 0-4, 5-11, 12-17
     {"ABUSE_NEGLECT": 30, "DOMESTIC_VIOLENCE": 26, "PARENTAL_SUBSTANCE": 10,
@@ -56,7 +64,7 @@ REASONS_BY_AGE = (  # 0-4, 5-11, 12-17
 )
 #: chance that a police-notified referral has each reason is higher for DV
 POLICE_SHARE = {"DOMESTIC_VIOLENCE": 0.85, "CHILD_BEHAVIOUR": 0.45, "ABUSE_NEGLECT": 0.30}
-POLICE_OTHER = 0.22
+POLICE_OTHER = 0.2
 SOURCES = ("POLICE", "SCHOOL", "HEALTH", "FAMILY", "OTHER_AGENCY")
 
 OUTCOMES = {"ASSESSED": 56, "NFA": 17, "SIGNPOSTED": 12, "REJECTED": 10, "TRANSFERRED": 5}
@@ -67,17 +75,17 @@ IN_NEED = {"ABUSE_NEGLECT": 0.7, "DOMESTIC_VIOLENCE": 0.55, "PARENTAL_SUBSTANCE"
            "PARENTAL_MENTAL_HEALTH": 0.6, "CHILD_DISABILITY": 0.8, "CHILD_BEHAVIOUR": 0.55,
            "FAMILY_STRESS": 0.5, "ABSENT_PARENTING": 0.85, "OTHER": 0.4}
 #: chance an in-need referral leads to a CP investigation, by reason
-CPI = {"ABUSE_NEGLECT": 0.42, "DOMESTIC_VIOLENCE": 0.2, "PARENTAL_SUBSTANCE": 0.22,
-       "PARENTAL_MENTAL_HEALTH": 0.1, "CHILD_DISABILITY": 0.02, "CHILD_BEHAVIOUR": 0.04,
-       "FAMILY_STRESS": 0.07, "ABSENT_PARENTING": 0.12, "OTHER": 0.05}
+CPI = {"ABUSE_NEGLECT": 0.546, "DOMESTIC_VIOLENCE": 0.26, "PARENTAL_SUBSTANCE": 0.286,
+       "PARENTAL_MENTAL_HEALTH": 0.13, "CHILD_DISABILITY": 0.026, "CHILD_BEHAVIOUR": 0.052,
+       "FAMILY_STRESS": 0.091, "ABSENT_PARENTING": 0.156, "OTHER": 0.065}
 AGE_CP = np.array([1.5] * 5 + [1.0] * 7 + [0.6] * 6)
 CPI_OUTCOMES = {"CONFERENCE": 40, "CIN_SUPPORT": 35, "NFA": 25}
 REGISTERED_AT_CONFERENCE = 0.9
 #: chance an in-need referral leads straight to care, by reason
-DIRECT_CARE = {"ABUSE_NEGLECT": 0.03, "DOMESTIC_VIOLENCE": 0.008, "PARENTAL_SUBSTANCE": 0.03,
-               "PARENTAL_MENTAL_HEALTH": 0.03, "CHILD_DISABILITY": 0.025, "CHILD_BEHAVIOUR": 0.05,
-               "FAMILY_STRESS": 0.02, "ABSENT_PARENTING": 0.3, "OTHER": 0.01}
-CARE_FROM_REGISTRATION = 0.12
+DIRECT_CARE = {"ABUSE_NEGLECT": 0.0255, "DOMESTIC_VIOLENCE": 0.0068, "PARENTAL_SUBSTANCE": 0.0255,
+               "PARENTAL_MENTAL_HEALTH": 0.0255, "CHILD_DISABILITY": 0.021, "CHILD_BEHAVIOUR": 0.0425,
+               "FAMILY_STRESS": 0.017, "ABSENT_PARENTING": 0.255, "OTHER": 0.0085}
+CARE_FROM_REGISTRATION = 0.11
 AGE_LAC = np.array([2.6, 1.8, 1.5, 1.3, 1.2, 1.1, 1.0, 1.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9,
                     0.9, 0.8, 0.6, 0.3])
 #: reason in care for each referral reason
@@ -107,7 +115,7 @@ def decile_ratio(ratio: float, decile: np.ndarray) -> np.ndarray:
 class Careers:
     """Truth tables of the children's careers (dates are day numbers)."""
 
-    referrals: Table
+    referrals: Table  # children's only from the simulator; build_world adds adults'
     cin: Table
     cpi: Table
     conferences: Table
@@ -154,7 +162,7 @@ class CareerSimulator:
     def run(self) -> Careers:
         """Follow every child through ages 0 to 17."""
         p, rng = self.p, self.rng
-        child = np.flatnonzero(~p.is_adult_only)
+        child = np.flatnonzero(~p.is_adult_only).astype(np.int32)  # person ids fit in int32
         for age in range(18):
             start = np.maximum(add_years(p.birth[child], age), p.arrive[child]).astype(np.int64)
             end = np.minimum.reduce([add_years(p.birth[child], age + 1).astype(np.int64),
@@ -165,13 +173,15 @@ class CareerSimulator:
             year = 1970 + (start + end) / 2 / YEAR
             decile = self.areas.decile[p.soa_at(pid, start.astype(np.int32))]
             st = self.state
-            history = 1 + 0.3 * np.minimum(st.n_referrals[pid], 6) + 0.6 * st.ever_registered[pid]
+            history = (1 + HISTORY_PER_REFERRAL * np.minimum(st.n_referrals[pid], 6)
+                       + 0.6 * st.ever_registered[pid])
             disabled = (p.physical_onset[pid] < end) | (p.learning_onset[pid] < end)
             adopted = st.adopted_on[pid] < start
             rate = (BASE_REFERRAL_RATE * trend(REFERRAL_TREND, year) * AGE_REFERRAL[age]
                     * decile_ratio(DEPRIVATION_REFERRAL, decile) * p.frailty[pid] * history
                     * np.where(disabled, 2.0, 1.0) * np.where(adopted, 0.3, 1.0))
-            n_primary = rng.poisson(rate * (end - start) / YEAR)
+            referred = rng.random(len(pid)) < -np.expm1(-rate * (end - start) / YEAR)
+            n_primary = referred * (1 + rng.poisson(EXTRA_PRIMARY, len(pid)))
             rows = np.repeat(np.arange(len(pid)), n_primary)
             primary = start[rows] + np.floor(rng.random(len(rows)) * (end - start)[rows])
             n_follow = rng.poisson(FOLLOW_UPS, len(rows))

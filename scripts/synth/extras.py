@@ -18,8 +18,10 @@ UC_FLAGGED_EXTRA = 0.55  # extra attendances per year on the register or in care
 
 def first_contact(persons: Persons, careers: Careers) -> np.ndarray:
     """Day of each person's first child referral (NEVER if none)."""
+    ref = careers.referrals
+    child = ~ref["adult"]
     first = np.full(persons.n, NEVER, dtype=np.int32)
-    np.minimum.at(first, careers.referrals["pid"], careers.referrals["date"])
+    np.minimum.at(first, ref["pid"][child], ref["date"][child])
     return first
 
 
@@ -29,7 +31,7 @@ def adult_referrals(rng: np.random.Generator, persons: Persons, careers: Careers
     referrals) and some young adults who had been registered or in care."""
     horizon = day_number(HORIZON)
     start = day_number(RECORDS_START)
-    adults = np.flatnonzero(persons.is_adult_only)
+    adults = np.flatnonzero(persons.is_adult_only).astype(np.int32)
     b18 = add_years(persons.birth[adults], 18).astype(np.int64)
     lo = np.maximum(b18, start)
     hi = np.minimum(add_years(persons.birth[adults], 95).astype(np.int64), horizon)
@@ -46,7 +48,7 @@ def adult_referrals(rng: np.random.Generator, persons: Persons, careers: Careers
     known[careers.registrations["pid"]] = True
     known[careers.spells["pid"]] = True
     young = np.flatnonzero(~persons.is_adult_only & (known & (rng.random(persons.n) < 0.2)
-                                                      | (rng.random(persons.n) < 0.01)))
+                                                      | (rng.random(persons.n) < 0.01))).astype(np.int32)
     yday = add_years(persons.birth[young], 18) + rng.random(len(young)) * 6 * YEAR
     pid = np.concatenate([pid, young])
     date = np.floor(np.concatenate([date, yday])).astype(np.int64)
@@ -72,12 +74,12 @@ def adult_referrals(rng: np.random.Generator, persons: Persons, careers: Careers
     }
 
 
-def client41(rng: np.random.Generator, careers: Careers, referrals: Table, codes: Codes) -> Table:
+def client41(rng: np.random.Generator, careers: Careers, codes: Codes) -> Table:
     """Social work involvement episodes: in-need and assessed adult referrals,
     registrations and looked-after spells."""
     er, cr = codes["episode_reason"], codes["closed_reason"]
     rr = codes["referral_reason"]
-    ref = referrals
+    ref = careers.referrals
     involved = ref["in_need"] | (ref["adult"] & (ref["assessment"] < NEVER))
     r = np.flatnonzero(involved)
     n = len(r)
@@ -204,7 +206,7 @@ def unscheduled_care(rng: np.random.Generator, persons: Persons, careers: Career
     """Attendances of children from 2012-04-01, more while on the register or in care."""
     horizon = day_number(HORIZON) + 1
     uc0 = day_number(UNSCHEDULED_CARE_START)
-    child = np.flatnonzero(~persons.is_adult_only)
+    child = np.flatnonzero(~persons.is_adult_only).astype(np.int32)
     lo = np.maximum.reduce([np.full(len(child), uc0), persons.arrive[child].astype(np.int64)])
     hi = np.minimum.reduce([add_years(persons.birth[child], 18).astype(np.int64),
                             persons.depart[child].astype(np.int64), np.full(len(child), horizon)])

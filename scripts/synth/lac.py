@@ -16,9 +16,11 @@ from .tables import NEVER, Table, draw_rows
 YEAR = 365.25
 MAX_PLACEMENT_CHANGES = 10
 #: mean length in years of a long stay, by year of entry (linear between)
-LONG_STAY_YEARS = {1967: 3.5, 1995: 5.0, 2010: 7.5, 2018: 10.0, 2030: 11.0}
-SHORT_STAY_SHARE = 0.38
-ADOPTION_SHARE_UNDER5 = 0.45  # of long stays starting under age 5
+LONG_STAY_YEARS = {1967: 3.5, 1995: 5.0, 2010: 8.5, 2018: 11.0, 2030: 11.0}
+#: gamma shape of long stays (smaller = more spread: more leave early, more stay long)
+LONG_STAY_SHAPE = 1.0
+SHORT_STAY_SHARE = 0.12
+ADOPTION_SHARE_UNDER5 = 0.32  # of long stays starting under age 5
 
 PLACEMENT_YOUNG = {"FOSTER_KINSHIP": 40, "FOSTER_NON_KINSHIP": 50, "PLACED_WITH_PARENTS": 6,
                    "RESIDENTIAL": 2, "OTHER": 3}
@@ -47,7 +49,8 @@ def simulate_spells(rng: np.random.Generator, codes: Codes, pid: np.ndarray, ent
     long_mean = np.interp(year, xs, [LONG_STAY_YEARS[x] for x in xs])
     short = rng.random(n) < SHORT_STAY_SHARE
     adopt = ~short & (age < 5) & (rng.random(n) < ADOPTION_SHARE_UNDER5)
-    years = np.where(short, (3 + rng.exponential(110, n)) / YEAR, rng.gamma(2.0, long_mean / 2.0))
+    years = np.where(short, (3 + rng.exponential(110, n)) / YEAR,
+                     rng.gamma(LONG_STAY_SHAPE, long_mean / LONG_STAY_SHAPE))
     years = np.where(adopt, 1.0 + rng.gamma(3.0, 0.5, n), years)
     discharge = (entry + np.maximum(years * YEAR, 1)).astype(np.int64)
     dr = codes["discharge_reason"]

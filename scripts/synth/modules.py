@@ -9,9 +9,10 @@ from collections.abc import Iterator
 import numpy as np
 
 from . import hcn as hcn_mod
+from .columns import Lookup, Token
 from .config import stream
-from .recording import DATE_FIRST, TEAM_TYPES, Recorded, Recorder, token
-from .tables import add_years, digits
+from .recording import DATE_FIRST, TEAM_TYPES, Recorded, Recorder
+from .tables import add_years
 from .world import World
 
 GW, FI, LA, DS, AD = (TEAM_TYPES.index(t) for t in ("GW", "FI", "LA", "DS", "AD"))
@@ -61,7 +62,7 @@ def record_modules(world: World, rec: Recorder, seed: int) -> Iterator[Recorded]
     """Yield each module as recorded, then unscheduled care, one at a time
     (to keep memory low)."""
     c = world.careers
-    r = world.referrals
+    r = c.referrals
     trust = rec.trust_at(r["pid"], r["date"])
     yield rec.record("referrals", stream(seed, "rec:referrals"), r["pid"], r["date"], trust, [
         *IDS, ("team", "team", np.where(r["adult"], AD, GW)), ("trust", "trust"), ("seq_no", "seq_no"),
@@ -113,7 +114,7 @@ def record_modules(world: World, rec: Recorder, seed: int) -> Iterator[Recorded]
     yield rec.record("looked_after", stream(seed, "rec:looked_after"), e["pid"], e["start"],
                      spell_trust[e["spell"]], [
         *IDS, ("team", "team", LA), ("trust", "trust"), ("seq_no", "seq_no"),
-        ("carer_code", "text", np.where(e["carer_key"] >= 0, token(np.maximum(e["carer_key"], 0), 69621, b"C", 9), b"")),
+        ("carer_code", "text", Token(e["carer_key"], 69621, b"C", 9)),
         ("episode_start_date", "date", e["start"], []),
         ("reason_in_care", "code", sp["reason"][e["spell"]], "reason_in_care"),
         ("legal_status", "code", e["legal_status"], "legal_status"),
@@ -141,7 +142,7 @@ def record_modules(world: World, rec: Recorder, seed: int) -> Iterator[Recorded]
     t = world.family
     yield rec.record("family", stream(seed, "rec:family"), t["pid"], t["date"],
                      rec.trust_at(t["pid"], t["date"]), [
-        *IDS, ("family_member_id", "text", token(t["member"], 16807, b"F")),
+        *IDS, ("family_member_id", "text", Token(t["member"], 16807, b"F")),
         ("relationship", "code", t["relationship"], "relationship"),
     ], open_end=t["until"])
     yield _client(world, rec, seed)
@@ -176,8 +177,8 @@ def _client(world: World, rec: Recorder, seed: int) -> Recorded:
     """One client row per SOSCARE client record and address: a new row (next
     seq_no) when a child known to a Trust has activity from a new address."""
     p, c, a = world.persons, world.careers, world.areas
-    pid = np.concatenate([world.referrals["pid"], c.registrations["pid"], c.spells["pid"]])
-    day = np.concatenate([world.referrals["date"], c.registrations["date"], c.spells["entry"]]).astype(np.int64)
+    pid = np.concatenate([c.referrals["pid"], c.registrations["pid"], c.spells["pid"]])
+    day = np.concatenate([c.referrals["date"], c.registrations["date"], c.spells["entry"]]).astype(np.int64)
     trust = rec.trust_at(pid, day)
     key = rec.client_key(pid, trust, day)
     res = p.residence_index(pid, day.astype(np.int32))
@@ -191,15 +192,17 @@ def _client(world: World, rec: Recorder, seed: int) -> Recorded:
     n = len(pid)
     rng = stream(seed, "rec:client-values")
     soa = p.soas[pid, res]
-    pc = a.postcode[a.pc_start[soa] + p.pc_pick[pid, res].astype(np.int64) % a.pc_count[soa]]
+    pc = a.pc_start[soa] + p.pc_pick[pid, res].astype(np.int64) % a.pc_count[soa]
     u = rng.random(n)
     style = rng.integers(0, 4, n)
-    compact = np.strings.replace(pc, b" ", b"")
-    varied = np.choose(style, [np.strings.lower(pc), compact, np.strings.replace(pc, b" ", b"  "),
-                               np.strings.lower(compact)])
+    # every postcode as written: canonical, then four variants, then blank
+    compact = np.strings.replace(a.postcode, b" ", b"")
+    vocab = np.concatenate([a.postcode, np.strings.lower(a.postcode), compact,
+                            np.strings.replace(a.postcode, b" ", b"  "), np.strings.lower(compact), [b""]])
     m = rec.mess
-    postcode = np.where(u < m.postcode_blank, b"",
-                        np.where(u < m.postcode_blank + m.postcode_varied, varied, pc))
+    form = np.where(u < m.postcode_blank + m.postcode_varied, 1 + style, 0)
+    index = np.where(u < m.postcode_blank, len(vocab) - 1, form * len(a.postcode) + pc)
+    postcode = Lookup(index.astype(np.int32), vocab)
     birth = p.birth[pid].astype("datetime64[D]")
     month = (birth.astype("datetime64[M]").astype(np.int64) % 12 + 1)
     year = birth.astype("datetime64[Y]").astype(np.int64) + 1970
@@ -224,15 +227,15 @@ def record_unscheduled(world: World, rec: Recorder, seed: int) -> Recorded:
     t = world.unscheduled
     n = len(t["pid"])
     rng = stream(seed, "rec:unscheduled")
-    attendance = np.strings.add(b"UC", digits(np.arange(1, n + 1), 9))
+    attendance = Token(np.arange(n, dtype=np.int64), 1, b"UC", 9)  # UC000000001, ...
     number = hcn_mod.issue(2 * t["pid"].astype(np.int64) + (t["date"] >= world.adopted_on[t["pid"]]))
     bad = np.full(n, rec.mess.uc_hcn_bad)
     hcns, _ = rec.hcns(number, bad, rng)
     home_trust = world.areas.trust[t["home_soa"]]
     setting_trust = np.where(t["elsewhere"], (home_trust + t["other_trust"]) % 5, home_trust)
-    keep = t["date"] < rec.cut
+    keep = np.flatnonzero(t["date"] < rec.cut)
     trust_names = np.array([s.encode() for s in rec.codes["trust"].codes])
-    cols = [attendance, hcns, rec.iso[t["date"].astype(np.int64) - DATE_FIRST],
-            rec.codes["setting_type"].vocab()[t["setting"]], trust_names[setting_trust]]
-    return Recorded("unscheduled_care", list(UNSCHEDULED_COLUMNS), [x[keep] for x in cols],
-                    t["pid"][keep], np.zeros(int(keep.sum()), dtype=bool))
+    cols = [attendance, hcns, Lookup(t["date"].astype(np.int64) - DATE_FIRST, rec.iso),
+            Lookup(t["setting"], rec.codes["setting_type"].vocab()), Lookup(setting_trust, trust_names)]
+    return Recorded("unscheduled_care", list(UNSCHEDULED_COLUMNS), [x.take(keep) for x in cols],
+                    t["pid"][keep], np.zeros(len(keep), dtype=bool))

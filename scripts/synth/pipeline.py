@@ -10,10 +10,13 @@ from .codes import Codes
 from .config import FIRST_BIRTH_YEAR, HORIZON, RunConfig, day_number
 from .modules import MODULE_COLUMNS, record_modules
 from .population import population_counts
-from .recording import DATE_FIRST, Recorder
+from .recording import DATE_FIRST, Recorded, Recorder
 from .tables import NEVER, digits
 from .world import World, build_world
-from .writer import write_csv
+from .writer import CsvWriter, write_csv
+
+#: persons.csv is formatted this many people at a time
+PERSON_CHUNK = 1_000_000
 
 REFERENCE_FILES = ("soa_deprivation", "postcode_soa", "population", "unscheduled_care")
 ALL_FILES = (*MODULE_COLUMNS, *REFERENCE_FILES)
@@ -48,13 +51,14 @@ def run(cfg: RunConfig) -> dict[str, int]:
     steps.update(3)
 
     rec = Recorder(cfg, world.persons, world.areas, codes, world.adopted_on)
-    links = []
-    for module in record_modules(world, rec, cfg.seed):
-        rows[module.name] = write_csv(out(module.name), module.header, module.columns, cfg.gzip,
-                                      module.malformed)
-        links.append((module.name, module.pid, module.malformed))
-        steps.update(1)
-    _write_truth(cfg, world, rec, links)
+    with CsvWriter(cfg.truth_dir / "record_person.csv", ["module", "line_no", "person_id", "malformed"]) as links:
+        for module in record_modules(world, rec, cfg.seed):
+            rows[module.name] = write_csv(out(module.name), module.header, module.columns, cfg.gzip,
+                                          module.malformed)
+            _write_links(links, module)
+            del module
+            steps.update(1)
+    _write_persons(cfg, world, rec)
     values = figures(world, codes, population, pop_years)
     table = report(values, cfg.scale)
     write_csv(cfg.truth_dir / "calibration.csv", ["figure", "target", "generated", "tolerance"], [
@@ -84,43 +88,46 @@ def _write_population(path, world: World, population: np.ndarray, years: np.ndar
         np.array([b"M", b"F"])[sex], digits(age), digits(counts[y, soa, sex, age])], compress)
 
 
-def _write_truth(cfg: RunConfig, world: World, rec: Recorder, links: list) -> None:
-    """record_person.csv (every data line of every module) and persons.csv."""
-    names, lines, pids, bad = [], [], [], []
-    for name, pid, malformed in links:
-        names.append(np.full(len(pid), name.encode()))
-        lines.append(np.arange(2, len(pid) + 2))
-        pids.append(pid)
-        bad.append(malformed)
-    write_csv(cfg.truth_dir / "record_person.csv", ["module", "line_no", "person_id", "malformed"], [
-        np.concatenate(names), digits(np.concatenate(lines)), digits(np.concatenate(pids)),
-        digits(np.concatenate(bad).astype(np.int8))])
+def _write_links(links: CsvWriter, module: Recorded) -> None:
+    """record_person.csv rows of one module: the person of every data line."""
+    n = len(module.pid)
+    for lo in range(0, n, PERSON_CHUNK):
+        hi = min(n, lo + PERSON_CHUNK)
+        links.write([np.full(hi - lo, module.name.encode()), digits(np.arange(lo + 2, hi + 2)),
+                     digits(module.pid[lo:hi]), digits(module.malformed[lo:hi].astype(np.int8))])
+
+
+def _write_persons(cfg: RunConfig, world: World, rec: Recorder) -> None:
+    """persons.csv: every person of the truth, a chunk of people at a time."""
     p = world.persons
     ref = day_number(cfg.reference_date)
-    pid = np.arange(p.n)
-    soa = p.soa_at(pid, np.full(p.n, ref, dtype=np.int32))
-    resident = (p.arrive <= ref) & (p.depart > ref)
     ever = {}
-    for name, table in (("referred", world.careers.referrals), ("registered", world.careers.registrations),
-                        ("looked_after", world.careers.spells)):
-        flag = np.zeros(p.n, dtype=np.int8)
-        flag[table["pid"]] = 1
-        ever[name] = digits(flag)
+    refs = world.careers.referrals
+    for name, pid in (("referred", refs["pid"][~refs["adult"]]), ("registered", world.careers.registrations["pid"]),
+                      ("looked_after", world.careers.spells["pid"])):
+        ever[name] = np.zeros(p.n, dtype=np.int8)
+        ever[name][pid] = 1
+    soa_codes = world.areas.soa_code.astype("S")
 
     def iso(days: np.ndarray) -> np.ndarray:
         idx = np.clip(days.astype(np.int64) - DATE_FIRST, 0, len(rec.iso) - 1)
         return np.where(days < NEVER, rec.iso[idx], b"")
 
-    birth = p.birth.astype("datetime64[D]")
-    adopted = world.adopted_on < NEVER
-    write_csv(cfg.truth_dir / "persons.csv", [
-        "person_id", "birth_date", "birth_year", "birth_month", "sex", "soa_code", "is_adult_only",
-        "arrival_date", "departure_date", "family_id", "hcn", "hcn_after_adoption", "adopted_date",
-        "ever_referred_as_child", "ever_registered", "ever_looked_after"], [
-        digits(pid), iso(p.birth), digits(birth.astype("datetime64[Y]").astype(np.int64) + 1970),
-        digits(birth.astype("datetime64[M]").astype(np.int64) % 12 + 1),
-        np.array([b"M", b"F"])[p.sex], np.where(resident, world.areas.soa_code.astype("S")[soa], b""),
-        digits(p.is_adult_only.astype(np.int8)), iso(p.arrive), iso(p.depart),
-        digits(p.family), digits(hcn_mod.issue(2 * pid), 10),
-        np.where(adopted, digits(hcn_mod.issue(2 * pid + 1), 10), b""), iso(world.adopted_on),
-        ever["referred"], ever["registered"], ever["looked_after"]])
+    with CsvWriter(cfg.truth_dir / "persons.csv", [
+            "person_id", "birth_date", "birth_year", "birth_month", "sex", "soa_code", "is_adult_only",
+            "arrival_date", "departure_date", "family_id", "hcn", "hcn_after_adoption", "adopted_date",
+            "ever_referred_as_child", "ever_registered", "ever_looked_after"]) as w:
+        for lo in range(0, p.n, PERSON_CHUNK):
+            pid = np.arange(lo, min(p.n, lo + PERSON_CHUNK))
+            soa = p.soa_at(pid, np.full(len(pid), ref, dtype=np.int32))
+            resident = (p.arrive[pid] <= ref) & (p.depart[pid] > ref)
+            birth = p.birth[pid].astype("datetime64[D]")
+            adopted_on = world.adopted_on[pid]
+            w.write([
+                digits(pid), iso(p.birth[pid]), digits(birth.astype("datetime64[Y]").astype(np.int64) + 1970),
+                digits(birth.astype("datetime64[M]").astype(np.int64) % 12 + 1),
+                np.array([b"M", b"F"])[p.sex[pid]], np.where(resident, soa_codes[soa], b""),
+                digits(p.is_adult_only[pid].astype(np.int8)), iso(p.arrive[pid]), iso(p.depart[pid]),
+                digits(p.family[pid]), digits(hcn_mod.issue(2 * pid), 10),
+                np.where(adopted_on < NEVER, digits(hcn_mod.issue(2 * pid + 1), 10), b""), iso(adopted_on),
+                *(digits(ever[name][pid]) for name in ("referred", "registered", "looked_after"))])

@@ -39,11 +39,13 @@ LGDS: tuple[tuple[str, str, int, tuple[int, ...]], ...] = (
 TRUST_DEPRIVATION = {"BHSCT": 0.6, "NHSCT": -0.15, "SEHSCT": -0.45, "SHSCT": 0.0, "WHSCT": 0.45}
 
 #: births per year at scale 1 (linear between anchors)
-BIRTHS = {1967: 27_500, 1980: 27_200, 1990: 26_000, 2000: 23_500, 2008: 23_800,
-          2015: 22_200, 2020: 21_000, 2030: 20_500}
+BIRTHS = {1967: 27_500, 1980: 27_200, 1990: 26_000, 2000: 25_000, 2008: 25_000, 2010: 22_500,
+          2015: 21_300, 2020: 20_500, 2030: 20_000}
 ARRIVALS_PER_YEAR = 1_100  # children arriving from outside NI, scale 1
 DEPARTURE_RATE = 0.004  # per year: emigration and death
 MOVE_RATE = 0.045  # moves between areas per year of childhood
+#: gamma shape of the family risk (mean 1): smaller = risk more concentrated
+FAMILY_RISK_SHAPE = 0.1
 ADULTS_PER_YEAR = 1_600  # new adult-only people referred per year from 1985, scale 1
 
 _SYL1 = ("Bally", "Kil", "Drum", "Carn", "Knock", "Lis", "Rath", "Tully", "Glen", "Derry",
@@ -218,7 +220,7 @@ def make_persons(rng: np.random.Generator, areas: Areas, scale: float, codes: Co
     pc_pick = rng.integers(0, 1 << 15, (n, MAX_MOVES + 1), dtype=np.int16)
 
     family = _families(rng, birth, soas[:, 0], is_adult, areas.n)
-    fam_frailty = rng.gamma(0.2, 1 / 0.2, family.max() + 1)
+    fam_frailty = rng.gamma(FAMILY_RISK_SHAPE, 1 / FAMILY_RISK_SHAPE, family.max() + 1)
     frailty = (fam_frailty[family] * rng.gamma(2.0, 0.5, n)).astype(np.float32)
 
     cob = codes["country_of_birth"]

@@ -4,7 +4,8 @@ For every module the truth rows (to the horizon) get their identifiers and
 all their random recording draws first; only then are the rows cut to what an
 extract at the reference date shows (events before the reference date and
 before the Trust's exit, recording completeness in early years), so the same
-seed with a later reference date records the same world, later.
+seed with a later reference date records the same world, later. Columns come
+out as compact integers (see :mod:`columns`) and become text only when written.
 """
 from __future__ import annotations
 
@@ -15,26 +16,17 @@ import numpy as np
 
 from . import hcn as hcn_mod
 from .codes import CodeList, Codes
+from .columns import HYPHEN, PLAIN, SPACED, Blanked, HcnText, Lookup, Number, Token, as_column
 from .config import RECORDS_START, TRUSTS, RunConfig, day_number
 from .population import Areas, Persons
-from .tables import NEVER, digits, rank_within
+from .tables import NEVER, rank_within
 
-P31 = 2**31 - 1  # a prime: tokens are (multiplier * (key + 1)) mod P31
 DATE_FIRST = day_number(dt.date(1880, 1, 1))
 TEAM_TYPES = ("GW", "FI", "LA", "DS", "AD")
 TEAMS_PER_TRUST = (6, 5, 4, 4, 4)
 TRUST_PREFIX = ("BH", "NH", "SE", "SH", "WH")
 UNKNOWN_TRUSTS = (b"HSCB", b"NIHSCT", b"UNKNOWN", b"BHST", b"XX")
 BAD_SEQ = (b"", b"NA", b"1a", b"0.5", b"?")
-
-
-def token(key: np.ndarray, multiplier: int, prefix: bytes, width: int = 10) -> np.ndarray:
-    """Anonymised identifier: a bijective scramble of a non-negative key."""
-    key = np.asarray(key, dtype=np.int64)
-    if key.size and key.max() >= P31 - 1:
-        raise ValueError("identifier key space exhausted; the scale is too large")
-    value = (multiplier * (key + 1)) % P31
-    return np.strings.add(prefix, digits(value, width))
 
 
 def _date_tables() -> tuple[np.ndarray, np.ndarray]:
@@ -48,12 +40,12 @@ def _date_tables() -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass
 class Recorded:
-    """A module as written: header, bytes columns, the person of every row
-    and the rows written with a wrong number of fields."""
+    """A module as written: header, text columns (formatted when written),
+    the person of every row and the rows written with a wrong number of fields."""
 
     name: str
     header: list[str]
-    columns: list[np.ndarray]
+    columns: list
     pid: np.ndarray
     malformed: np.ndarray
 
@@ -68,9 +60,13 @@ class Recorder:
         self.cut = day_number(cfg.reference_date) + 1
         self.exit_day = np.array([day_number(cfg.trust_exits[t]) if t in cfg.trust_exits else NEVER
                                   for t in TRUSTS], dtype=np.int64)
-        self.iso, self.legacy = _date_tables()
-        self.years = np.ascontiguousarray(self.iso.view("S1").reshape(-1, 10)[:, :4]).view("S4").ravel()
-        self.year_of_day = self.years.astype(np.int64)
+        self.iso, legacy = _date_tables()
+        years = np.ascontiguousarray(self.iso.view("S1").reshape(-1, 10)[:, :4]).view("S4").ravel()
+        self.year_of_day = years.astype(np.int16)
+        # every date text, by (form, day): ISO, DD/MM/YYYY, the impossible 30 February
+        # of the day's year in both forms, then the placeholder and blank
+        self.date_vocab = np.concatenate([self.iso, legacy, np.strings.add(years, b"-02-30"),
+                                          np.strings.add(b"30/02/", years), [b"1900-01-01", b""]])
         self.teams = np.array([f"{TRUST_PREFIX[t]}-{ty}-{k + 1:02d}".encode()
                                for t in range(len(TRUSTS)) for ty in TEAM_TYPES for k in range(8)])
         variants = []
@@ -90,46 +86,46 @@ class Recorder:
         return pid.astype(np.int64) * 12 + trust.astype(np.int64) * 2 + phase
 
     # formatting --------------------------------------------------------------
-    def dates(self, days: np.ndarray, legacy: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    def dates(self, days: np.ndarray, legacy: np.ndarray, rng: np.random.Generator) -> Lookup:
         """Dates as text: ISO or DD/MM/YYYY, blank for none, and at small rates
         the 1900-01-01 placeholder or an impossible date."""
-        n = len(days)
-        u = rng.random(n)
-        has = days < NEVER
-        idx = np.clip(days.astype(np.int64) - DATE_FIRST, 0, len(self.iso) - 1)
-        out = np.where(legacy, self.legacy[idx], self.iso[idx])
-        year = self.years[idx]
-        impossible = np.where(legacy, np.strings.add(b"30/02/", year), np.strings.add(year, b"-02-30"))
+        n_days = len(self.iso)
+        u = rng.random(len(days))
+        idx = np.clip(days.astype(np.int64) - DATE_FIRST, 0, n_days - 1).astype(np.int32)
         m = self.mess
-        out = np.where(u < m.placeholder_date, b"1900-01-01", out)
-        out = np.where((u >= m.placeholder_date) & (u < m.placeholder_date + m.impossible_date),
-                       impossible, out)
-        return np.where(has, out, b"")
+        impossible = (u >= m.placeholder_date) & (u < m.placeholder_date + m.impossible_date)
+        idx += n_days * (legacy + 2 * impossible).astype(np.int32)
+        idx[u < m.placeholder_date] = 4 * n_days
+        idx[days >= NEVER] = 4 * n_days + 1
+        return Lookup(idx, self.date_vocab)
 
     def code(self, idx: np.ndarray, codes: CodeList, rng: np.random.Generator,
-             legacy: np.ndarray | None = None) -> np.ndarray:
+             legacy: np.ndarray | None = None) -> Lookup:
         """Codes as text (blank for -1), a few typos, legacy codes if asked."""
-        n = len(idx)
+        n, k = len(idx), len(codes.codes)
         u = rng.random(n)
         pick = rng.integers(0, 3, n)
-        vocab = np.append(codes.vocab(), b"")
-        out = vocab[idx]
         known = set(codes.codes) | set(codes.legacy)
         typo = np.array([[v.encode() for v in _typos(c, known)] for c in codes.codes])
+        letter = {canon: old for old, canon in codes.legacy.items()}
+        old = np.array([letter.get(c, "").encode() for c in codes.codes], dtype="S")
+        # vocabulary: codes, three typos per code, legacy codes, blank
+        vocab = np.concatenate([codes.vocab(), typo.ravel(), old, [b""]])
         has = idx >= 0
+        out = np.where(has, idx, 5 * k).astype(np.int16)
         wrong = has & (u < self.mess.unknown_code)
-        out = np.where(wrong, typo[np.maximum(idx, 0), pick], out)
+        out[wrong] = k + 3 * idx[wrong] + pick[wrong]
         if legacy is not None and codes.legacy:
-            letter = {canon: old for old, canon in codes.legacy.items()}
-            old = np.array([letter[c].encode() for c in codes.codes])
-            out = np.where(has & legacy & ~wrong, old[np.maximum(idx, 0)], out)
-        return out
+            use = has & legacy & ~wrong
+            out[use] = 4 * k + idx[use]
+        return Lookup(out, vocab)
 
     def hcns(self, number: np.ndarray, bad_share: np.ndarray,
-             rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+             rng: np.random.Generator) -> tuple[HcnText, np.ndarray]:
         """HCNs as recorded: valid (sometimes spaced or hyphenated), or one of
-        the invalid forms, with the given share of bad values per row.
-        Returns the values and which of them were made invalid."""
+        the invalid forms (blank, short, 0000000000, 9999999999, failed check
+        digit, outside the NI range), with the given share of bad values per
+        row. Returns the values and which of them were made invalid."""
         n = len(number)
         m = self.mess
         u = rng.random(n)
@@ -138,20 +134,25 @@ class Recorder:
         short_by = rng.integers(1, 4, n)
         shift = rng.integers(1, 10, n)
         first = rng.choice(np.array([1, 2, 4, 5, 6, 7, 8, 9]), n)
-        plain = digits(number, 10)
-        parts = (digits(number // 10**7, 3), digits(number // 10**4 % 1000, 3), digits(number % 10**4, 4))
-        spaced = np.strings.add(np.strings.add(np.strings.add(parts[0], b" "), np.strings.add(parts[1], b" ")), parts[2])
-        hyphen = np.strings.replace(spaced, b" ", b"-")
-        valid = np.where(style < m.hcn_spaced, spaced,
-                         np.where(style < m.hcn_spaced + m.hcn_hyphen, hyphen, plain))
-        bad = [np.full(n, b""), digits(number // 10**short_by), np.full(n, b"0000000000"),
-               np.full(n, b"9999999999"), digits(hcn_mod.with_failed_check(number, shift), 10),
-               digits(hcn_mod.out_of_range(number, first), 10)]
-        out = valid.astype("S12")
         is_bad = u < bad_share
-        for k, value in enumerate(bad):
-            out = np.where(is_bad & (form == k), value, out)
-        return out, is_bad
+        layout = np.where(style < m.hcn_spaced, SPACED,
+                          np.where(style < m.hcn_spaced + m.hcn_hyphen, HYPHEN, PLAIN)).astype(np.int8)
+        value = np.asarray(number, dtype=np.int64).copy()
+        width = np.full(n, 10, dtype=np.int8)
+        for k, sel in enumerate(is_bad & (form == f) for f in range(6)):
+            if k == 0:
+                width[sel] = 0
+            elif k == 1:
+                value[sel] //= 10 ** short_by[sel]
+                width[sel] = 10 - short_by[sel]
+            elif k in (2, 3):
+                value[sel] = 0 if k == 2 else 9_999_999_999
+            elif k == 4:
+                value[sel] = hcn_mod.with_failed_check(value[sel], shift[sel])
+            else:
+                value[sel] = hcn_mod.out_of_range(value[sel], first[sel])
+        layout[is_bad] = PLAIN
+        return HcnText(value, width, layout), is_bad
 
     def trusts(self, trust: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """Trust codes in varied case and spacing; a few unknown values."""
@@ -163,18 +164,20 @@ class Recorder:
         idx = np.where(u < m.trust_unknown, len(TRUSTS) * 6 + unknown,
                        np.where(u < m.trust_unknown + m.trust_varied,
                                 len(TRUSTS) + trust * 5 + variant, trust))
-        return self.trust_vocab[idx]
+        return Lookup(idx.astype(np.int16), self.trust_vocab)
 
-    def seq(self, seq_no: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    def seq(self, seq_no: np.ndarray, rng: np.random.Generator) -> Number:
         """Sequence numbers, a few of them not integers."""
         u = rng.random(len(seq_no))
         which = rng.integers(0, len(BAD_SEQ), len(seq_no))
-        return np.where(u < self.mess.bad_seq_no, np.array(BAD_SEQ)[which], digits(seq_no))
+        return Number(np.where(u < self.mess.bad_seq_no, -1 - which, seq_no).astype(np.int32),
+                      special=BAD_SEQ)
 
-    def team(self, trust: np.ndarray, team_type: np.ndarray, soa: np.ndarray) -> np.ndarray:
+    def team(self, trust: np.ndarray, team_type: np.ndarray, soa: np.ndarray) -> Lookup:
         """Team code: Trust, type of team and a local team by area."""
         per_trust = np.array(TEAMS_PER_TRUST)[trust]
-        return self.teams[(trust.astype(np.int64) * len(TEAM_TYPES) + team_type) * 8 + soa % per_trust]
+        idx = (trust.astype(np.int64) * len(TEAM_TYPES) + team_type) * 8 + soa % per_trust
+        return Lookup(idx.astype(np.int16), self.teams)
 
     # the common recording path ----------------------------------------------------
     def completeness(self, year: np.ndarray) -> np.ndarray:
@@ -198,64 +201,71 @@ class Recorder:
         n = len(pid)
         event = event.astype(np.int64)
         year = self.year_of_day[event - DATE_FIRST]
-        key = self.client_key(pid, trust, event)
-        if soa is None:
-            soa = self.p.soa_at(pid, event.astype(np.int32))
-        # draws for every truth row, before any cut
-        u_keep, u_dup, u_bad_line, u_legacy = (rng.random(n) for _ in range(4))
-        legacy = u_legacy < np.where(year < 1995, self.mess.legacy_date_early, self.mess.legacy_date_late)
+        m = self.mess
+        # draws for every truth row, before any cut (each reduced to flags at once)
+        kept_draw = rng.random(n) < self.completeness(np.maximum(year, RECORDS_START.year))
+        duplicated = rng.random(n) < m.duplicate
+        malformed = rng.random(n) < m.malformed
+        u_legacy = rng.random(n)
+        legacy = u_legacy < np.where(year < 1995, m.legacy_date_early, m.legacy_date_late)
+        legacy_code = (year < 1995) & (u_legacy < m.legacy_abuse_early)
+        del u_legacy
         cutoff = np.minimum(self.cut, self.exit_day[trust])
-        keep = (event < cutoff) & (u_keep < self.completeness(np.maximum(year, RECORDS_START.year)))
         start = day_number(RECORDS_START)
         opened = event >= start
         if open_end is not None:
             opened |= open_end.astype(np.int64) >= start
-        keep &= opened
+        rows = np.flatnonzero((event < cutoff) & kept_draw & opened)
+        del kept_draw
         # numbered among the rows SOSCARE holds (from 1985), whatever the cut
-        seq_no = rank_within(np.where(opened, key, -1), event) + 1
+        key = self.client_key(pid, trust, event)
+        seq_no = (rank_within(np.where(opened, key, -1), event)[rows] + 1).astype(np.int32)
+        del opened
         blank_rows: dict[str, np.ndarray] = {}
         for col, kind, *args in spec:
             if kind == "date":
-                late = (args[0] >= cutoff) & (args[0] < NEVER)
+                late = (args[0][rows] >= cutoff[rows]) & (args[0][rows] < NEVER)
                 for dep in [col, *args[1]]:
-                    blank_rows[dep] = blank_rows.get(dep, np.zeros(n, dtype=bool)) | late
-        rows = np.flatnonzero(keep)
+                    blank_rows[dep] = blank_rows.get(dep, np.zeros(len(rows), dtype=bool)) | late
+        del cutoff
         draws = _KeptDraws(rng, rows, n)
-        pid, event, year, trust, soa, key = (a[rows] for a in (pid, event, year, trust, soa, key))
-        legacy, u_legacy = legacy[rows], u_legacy[rows]
+        if soa is None:
+            soa = self.p.soa_at(pid[rows], event[rows].astype(np.int32))
+        else:
+            soa = soa[rows]
+        pid, event, year, trust, key = (a[rows] for a in (pid, event, year, trust, key))
+        legacy, legacy_code = legacy[rows], legacy_code[rows]
         columns = []
         for col, kind, *args in spec:
-            arg = args[0][rows] if args and np.ndim(args[0]) else (args[0] if args else None)
+            arg = args[0][rows] if kind != "text" and args and np.ndim(args[0]) else (args[0] if args else None)
             if kind == "hcn":
                 number = hcn_mod.issue(2 * pid.astype(np.int64) + (event >= self.adopted_on[pid]))
                 values, _ = self.hcns(number, self.bad_hcn_share(year), draws)
             elif kind == "soscare_id":
-                values = token(key, 48271, b"S")
+                values = Token(key, 48271, b"S")
             elif kind == "team":
                 values = self.team(trust, arg, soa)
             elif kind == "trust":
                 values = self.trusts(trust, draws)
             elif kind == "seq_no":
-                values = self.seq(seq_no[rows], draws)
+                values = self.seq(seq_no, draws)
             elif kind == "date":
                 values = self.dates(arg, legacy, draws)
             elif kind == "code":
                 values = self.code(arg, self.codes[args[1]], draws,
-                                   legacy=(year < 1995) & (u_legacy < self.mess.legacy_abuse_early)
-                                   if len(args) > 2 and args[2] else None)
+                                   legacy=legacy_code if len(args) > 2 and args[2] else None)
             elif kind == "int":
-                values = np.where(arg >= 0, digits(np.maximum(arg, 0)), b"")
+                values = Number(np.where(arg >= 0, arg, -1))
             elif kind == "text":
-                values = arg
+                values = as_column(arg).take(rows)
             else:
                 raise ValueError(f"unknown column kind {kind}")
             if col in blank_rows:
-                values = np.where(blank_rows[col][rows], b"", values)
+                values = Blanked(values, blank_rows[col])
             columns.append(values)
-        copies = 1 + (u_dup[rows] < self.mess.duplicate)
-        expand = np.repeat(np.arange(len(rows)), copies)
-        return Recorded(name, [s[0] for s in spec], [c[expand] for c in columns],
-                        pid[expand], (u_bad_line[rows] < self.mess.malformed)[expand])
+        expand = np.repeat(np.arange(len(rows)), 1 + duplicated[rows])
+        return Recorded(name, [s[0] for s in spec], [c.take(expand) for c in columns],
+                        pid[expand], malformed[rows][expand])
 
 
 class _KeptDraws:

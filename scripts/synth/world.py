@@ -19,8 +19,7 @@ class World:
 
     areas: Areas
     persons: Persons
-    careers: Careers
-    referrals: Table  # children's and adults' referrals, by date
+    careers: Careers  # careers.referrals: children's and adults' referrals, by date
     client41: Table
     physical: Table
     learning: Table
@@ -36,17 +35,22 @@ def build_world(seed: int, scale: float, codes: Codes) -> World:
     persons = make_persons(stream(seed, "persons"), areas, scale, codes)
     careers = CareerSimulator(stream(seed, "careers"), persons, areas, codes).run()
     adults = adult_referrals(stream(seed, "adults"), persons, careers, codes)
+    # one table of all referrals, sorted in place column by column (memory)
     referrals = concat([careers.referrals, adults])
+    careers.referrals = referrals
+    del adults
     order = np.lexsort((referrals["pid"], referrals["date"]))
-    referrals = {k: v[order] for k, v in referrals.items()}
+    for k in referrals:
+        referrals[k] = referrals[k][order]
+    del order
     physical, learning, mental = disabilities(stream(seed, "disabilities"), persons, careers, codes)
     adopted_on = np.full(persons.n, NEVER, dtype=np.int32)
     sp = careers.spells
     adopted = sp["adopted"]
     adopted_on[sp["pid"][adopted]] = sp["discharge"][adopted]
     return World(
-        areas=areas, persons=persons, careers=careers, referrals=referrals,
-        client41=client41(stream(seed, "client41"), careers, referrals, codes),
+        areas=areas, persons=persons, careers=careers,
+        client41=client41(stream(seed, "client41"), careers, codes),
         physical=physical, learning=learning, mental=mental,
         family=family(stream(seed, "family"), persons, careers, codes),
         unscheduled=unscheduled_care(stream(seed, "unscheduled"), persons, careers, codes),

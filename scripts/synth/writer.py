@@ -1,8 +1,10 @@
-"""Deterministic CSV writing from columns of bytes.
+"""Deterministic CSV writing from text columns, a chunk of rows at a time.
 
-Values are joined with commas; a value holding a comma or a double quote is
-quoted (``"`` doubled inside). Lines end with ``\\n``. Rows are assembled in a
-byte matrix (fixed-width columns, NUL padding removed), so writing is fully
+Columns are bytes arrays or :mod:`columns` objects that format their rows
+only when asked, so memory holds one chunk of text at a time. Values are
+joined with commas; a value holding a comma or a double quote is quoted
+(``"`` doubled inside). Lines end with ``\\n``. Rows are assembled in a byte
+matrix (fixed-width columns, NUL padding removed), so writing is fully
 vectorised. With gzip the header carries no file name or time, so the output
 is byte-identical across runs.
 """
@@ -13,18 +15,16 @@ from pathlib import Path
 
 import numpy as np
 
+from .columns import Column
+
 CHUNK = 500_000
 COMMA, NEWLINE, QUOTE = ord(","), ord("\n"), ord('"')
 
 
-def _bytes(col: np.ndarray) -> np.ndarray:
-    col = np.asarray(col)
-    return col if col.dtype.kind == "S" else col.astype("S")
-
-
 def quote(col: np.ndarray) -> np.ndarray:
     """Quote the values that need it; refuse values holding a newline."""
-    col = _bytes(col)
+    col = np.asarray(col)
+    col = col if col.dtype.kind == "S" else col.astype("S")
     raw = col.view(np.uint8)
     if (raw == NEWLINE).any():
         raise ValueError("a value holds a newline; every record must be one line")
@@ -54,24 +54,46 @@ def _lines(cols: list[np.ndarray], short: np.ndarray) -> bytes:
     return flat[flat != 0].tobytes()
 
 
-def write_csv(path: Path, header: list[str], columns: list[np.ndarray], compress: bool = False,
-              malformed: np.ndarray | None = None) -> int:
-    """Write a CSV; ``malformed`` marks rows written with a wrong number of
-    fields (odd rows lose their last field, even rows get an extra one).
-    Returns the number of data lines."""
-    n = len(columns[0]) if columns else 0
-    cols = [quote(c) for c in columns]
-    bad = np.zeros(n, dtype=bool) if malformed is None else np.asarray(malformed, dtype=bool)
-    short = bad & (np.arange(n) % 2 == 1)
-    if bad.any():
-        last = cols[-1]
-        cols[-1] = np.where(short, b"", np.where(bad, np.strings.add(last, b",X"), last))
-    with open(path, "wb") as base:
-        f = gzip.GzipFile(filename="", mode="wb", fileobj=base, mtime=0) if compress else base
-        f.write((",".join(header) + "\n").encode())
+class CsvWriter:
+    """One CSV file written in batches: ``with CsvWriter(...) as w: w.write(cols)``."""
+
+    def __init__(self, path: Path, header: list[str], compress: bool = False) -> None:
+        self._base = open(path, "wb")
+        self._f = gzip.GzipFile(filename="", mode="wb", fileobj=self._base, mtime=0) if compress else self._base
+        self._f.write((",".join(header) + "\n").encode())
+        self.rows = 0
+
+    def write(self, columns: list[np.ndarray | Column], malformed: np.ndarray | None = None) -> int:
+        """Append rows; ``malformed`` marks rows written with a wrong number of
+        fields (odd line numbers lose their last field, even ones get an extra
+        one). Returns the number of rows written."""
+        n = len(columns[0]) if columns else 0
         for lo in range(0, n, CHUNK):
             hi = min(n, lo + CHUNK)
-            f.write(_lines([c[lo:hi] for c in cols], short[lo:hi]))
-        if compress:
-            f.close()
-    return n
+            cols = [quote(c[lo:hi]) for c in columns]
+            bad = np.zeros(hi - lo, dtype=bool) if malformed is None else np.asarray(malformed[lo:hi], dtype=bool)
+            short = bad & ((self.rows + np.arange(lo, hi)) % 2 == 1)
+            if bad.any():
+                last = cols[-1]
+                cols[-1] = np.where(short, b"", np.where(bad, np.strings.add(last, b",X"), last))
+            self._f.write(_lines(cols, short))
+        self.rows += n
+        return n
+
+    def close(self) -> None:
+        if self._f is not self._base:
+            self._f.close()
+        self._base.close()
+
+    def __enter__(self) -> CsvWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def write_csv(path: Path, header: list[str], columns: list[np.ndarray | Column], compress: bool = False,
+              malformed: np.ndarray | None = None) -> int:
+    """Write a whole CSV; returns the number of data lines."""
+    with CsvWriter(path, header, compress) as w:
+        return w.write(columns, malformed)
