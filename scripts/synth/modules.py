@@ -218,7 +218,7 @@ def _client(world: World, rec: Recorder, seed: int) -> Recorded:
         ("gender", "code", gender, "gender"), ("religion", "code", p.religion[pid], "religion"),
         ("ethnicity", "code", p.ethnicity[pid], "ethnicity"),
         ("country_of_birth", "code", p.country_of_birth[pid], "country_of_birth"),
-    ], soa=soa)
+    ], soa=soa, standing=True)
 
 
 def record_unscheduled(world: World, rec: Recorder, seed: int) -> Recorded:

@@ -192,12 +192,15 @@ class Recorder:
 
     def record(self, name: str, rng: np.random.Generator, pid: np.ndarray, event: np.ndarray,
                trust: np.ndarray, spec: list[tuple], *, open_end: np.ndarray | None = None,
-               soa: np.ndarray | None = None) -> Recorded:
+               soa: np.ndarray | None = None, standing: bool = False) -> Recorded:
         """Record one module. ``spec`` lists (column, kind, ...) in contract order:
         ("hcn",), ("soscare_id",), ("team", type), ("trust",), ("seq_no",),
         ("date", days, [dependent columns]), ("code", idx, list, legacy_abuse),
         ("int", values), ("text", bytes). ``open_end`` lets rows that start
-        before 1985 but are still open then be recorded."""
+        before 1985 but are still open then be recorded. ``standing`` marks a
+        module of standing records (client demographics): every row up to the
+        cut is held, whatever its date or the early years' completeness (the
+        draws are still made, so the random streams do not shift)."""
         n = len(pid)
         event = event.astype(np.int64)
         year = self.year_of_day[event - DATE_FIRST]
@@ -215,6 +218,9 @@ class Recorder:
         opened = event >= start
         if open_end is not None:
             opened |= open_end.astype(np.int64) >= start
+        if standing:
+            opened[:] = True
+            kept_draw[:] = True
         rows = np.flatnonzero((event < cutoff) & kept_draw & opened)
         del kept_draw
         # numbered among the rows SOSCARE holds (from 1985), whatever the cut
