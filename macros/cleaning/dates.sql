@@ -27,7 +27,10 @@
         (1900-01-01), before_1985 (before min_date), after_reference_date
         (after max_date, by default var('reference_date')).
     -#}
-    {%- set max_date = max_date or var('reference_date') -%}
+    {{ return(adapter.dispatch('date_issue', 'soscare')(expr, min_date, max_date or var('reference_date'))) }}
+{%- endmacro %}
+
+{% macro default__date_issue(expr, min_date, max_date) -%}
     {%- set text = soscare.clean_text(expr) -%}
     {%- set parsed = soscare.parse_date(text) -%}
     case
@@ -40,13 +43,44 @@
     end
 {%- endmacro %}
 
+{% macro duckdb__date_issue(expr, min_date, max_date) -%}
+    {#- As the default, but the text and the parsed date are each computed once per row (lambdas). -#}
+    list_transform([{{ soscare.clean_text(expr) }}], lambda date_text: case
+        when date_text is null then 'missing'
+        when not {{ soscare.is_date_shaped('date_text') }} then 'unparseable'
+        else list_transform([{{ soscare.parse_date('date_text') }}], lambda parsed_date: case
+            when parsed_date is null then 'impossible'
+            when parsed_date = cast('1900-01-01' as date) then 'placeholder'
+            when parsed_date < cast('{{ min_date }}' as date) then 'before_1985'
+            when parsed_date > cast('{{ max_date }}' as date) then 'after_reference_date'
+        end)[1]
+    end)[1]
+{%- endmacro %}
+
 
 {% macro clean_date(expr, min_date='1985-01-01', max_date=none) -%}
     {#- The recorded date when usable (date_issue is null), else null. -#}
+    {{ return(adapter.dispatch('clean_date', 'soscare')(expr, min_date, max_date or var('reference_date'))) }}
+{%- endmacro %}
+
+{% macro default__clean_date(expr, min_date, max_date) -%}
     case
         when {{ soscare.date_issue(expr, min_date, max_date) }} is null
             then {{ soscare.parse_date(soscare.clean_text(expr)) }}
     end
+{%- endmacro %}
+
+{% macro duckdb__clean_date(expr, min_date, max_date) -%}
+    {#- As the default (a usable date: date-shaped, parsed, not the placeholder, in range), each value computed once. -#}
+    list_transform([{{ soscare.clean_text(expr) }}], lambda date_text: case
+        when {{ soscare.is_date_shaped('date_text') }}
+            then list_transform([{{ soscare.parse_date('date_text') }}], lambda parsed_date: case
+                when parsed_date <> cast('1900-01-01' as date)
+                    and parsed_date >= cast('{{ min_date }}' as date)
+                    and parsed_date <= cast('{{ max_date }}' as date)
+                    then parsed_date
+            end)[1]
+    end)[1]
 {%- endmacro %}
 
 

@@ -100,12 +100,13 @@
 
 
 {% macro duckdb__soscare_land_raw_file(module, path, columns) %}
-    {%- set lines_table = 'landing._lines_' ~ module -%}
+    {#- The work relations are temporary: held in memory, never written to the warehouse file. -#}
+    {%- set lines_table = 'soscare_lines_' ~ module -%}
     {%- set path_literal = "'" ~ (path | replace("'", "''")) ~ "'" -%}
 
     {#- 1. every physical line, numbered (the header is line 1), parsed into fields -#}
     {%- call statement('read_lines') -%}
-        create or replace table {{ lines_table }} as
+        create or replace temp table {{ lines_table }} as
         {{ soscare_parse_lines(path) }}
     {%- endcall -%}
 
@@ -146,7 +147,7 @@
 
     {#- 3. accepted lines into raw.<module>, the others into landing.rejects -#}
     {%- call statement('land') -%}
-        create or replace view {{ lines_table }}_checked as
+        create or replace temp view {{ lines_table }}_checked as
         select
             *,
             {{ soscare_reject_reason('raw_line', 'is_well_quoted', 'fields', n_fields) }} as reject_reason

@@ -1,10 +1,33 @@
 {% test valid_hcn(model, column_name) %}
-{#- Fails on each non-null value that is not a normalised, valid Health and Care Number. -#}
-select {{ column_name }}
-from {{ model }}
-where {{ column_name }} is not null
-    and (
-        {{ soscare.hcn_issue(column_name) }} is not null
-        or {{ column_name }} <> {{ soscare.normalise_hcn(column_name) }}
-    )
+{#-
+    Fails on each non-null value that is not a normalised, valid Health and
+    Care Number. The check runs once per distinct value (many rows share an
+    HCN); every row holding a failing value is returned.
+-#}
+with tested as (
+    select {{ column_name }} as tested_value
+    from {{ model }}
+    where {{ column_name }} is not null
+),
+
+distinct_values as (
+    select distinct tested_value
+    from tested
+),
+
+failing_values as (
+    select tested_value
+    from distinct_values
+    where {{ soscare.hcn_issue('tested_value') }} is not null
+        or tested_value <> {{ soscare.normalise_hcn('tested_value') }}
+),
+
+final as (
+    select tested.tested_value as {{ column_name }}
+    from tested
+    inner join failing_values
+        on tested.tested_value = failing_values.tested_value
+)
+
+select * from final
 {% endtest %}
