@@ -6,6 +6,12 @@
 -#}
 with
 
+stage_list as (
+
+    select * from {{ ref('pathway_stages') }}
+
+),
+
 children as (
 
     select * from {{ ref('int_children_identified') }}
@@ -38,26 +44,6 @@ cohorts as (
     from population
     where age = 0
     group by year
-
-),
-
-stage_list as (
-
-    select
-        'referral' as stage,  -- noqa: RF04
-        1 as stage_order
-    union all
-    select
-        'cin' as stage,  -- noqa: RF04
-        2 as stage_order
-    union all
-    select
-        'cp' as stage,  -- noqa: RF04
-        3 as stage_order
-    union all
-    select
-        'lac' as stage,  -- noqa: RF04
-        4 as stage_order
 
 ),
 

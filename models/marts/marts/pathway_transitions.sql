@@ -6,6 +6,12 @@
 -#}
 with
 
+stage_list as (
+
+    select * from {{ ref('pathway_stages') }}
+
+),
+
 stages as (
 
     select * from {{ ref('int_child_stages_summarised') }}
@@ -49,26 +55,6 @@ reached as (
     select *
     from stage_dates
     where first_date is not null
-
-),
-
-stage_list as (
-
-    select
-        'referral' as stage,  -- noqa: RF04
-        1 as stage_order
-    union all
-    select
-        'cin' as stage,  -- noqa: RF04
-        2 as stage_order
-    union all
-    select
-        'cp' as stage,  -- noqa: RF04
-        3 as stage_order
-    union all
-    select
-        'lac' as stage,  -- noqa: RF04
-        4 as stage_order
 
 ),
 
