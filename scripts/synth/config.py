@@ -56,7 +56,10 @@ class MessRates:
     from ``hcn_bad_early`` (events in 1985-1994) to ``hcn_bad_recent`` (events
     from 2010 on). Bad HCNs are split by ``hcn_bad_forms`` (blank, short,
     0000000000, 9999999999, failed check digit, out of the NI range). Valid
-    HCNs are sometimes written with spaces or hyphens.
+    HCNs are sometimes written with spaces or hyphens. For a share
+    ``hcn_never_recorded`` of people the number never reaches their social care
+    records at all (every one has a missing or invalid HCN), though health
+    settings know it: the children CP-IS cannot flag.
     """
 
     hcn_bad_early: float = 0.40
@@ -64,6 +67,8 @@ class MessRates:
     hcn_bad_forms: tuple[float, ...] = (0.50, 0.12, 0.07, 0.06, 0.15, 0.10)
     hcn_spaced: float = 0.05
     hcn_hyphen: float = 0.02
+    #: per person: no social care record of theirs carries a valid HCN
+    hcn_never_recorded: float = 0.01
     #: unscheduled care comes from another system with better HCN recording
     uc_hcn_bad: float = 0.03
     #: share of records before 1995 (and after) whose dates are DD/MM/YYYY

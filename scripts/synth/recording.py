@@ -17,7 +17,7 @@ import numpy as np
 from . import hcn as hcn_mod
 from .codes import CodeList, Codes
 from .columns import HYPHEN, PLAIN, SPACED, Blanked, HcnText, Lookup, Number, Token, as_column
-from .config import RECORDS_START, TRUSTS, RunConfig, day_number
+from .config import RECORDS_START, TRUSTS, RunConfig, day_number, stream
 from .population import Areas, Persons
 from .tables import NEVER, rank_within
 
@@ -57,6 +57,8 @@ class Recorder:
                  adopted_on: np.ndarray) -> None:
         self.cfg, self.mess, self.p, self.areas, self.codes = cfg, cfg.mess, persons, areas, codes
         self.adopted_on = adopted_on
+        # people whose HCN never reaches a social care record (own stream: no other draw shifts)
+        self.hcn_never = stream(cfg.seed, "rec:hcn-never").random(len(persons.birth)) < cfg.mess.hcn_never_recorded
         self.cut = day_number(cfg.reference_date) + 1
         self.exit_day = np.array([day_number(cfg.trust_exits[t]) if t in cfg.trust_exits else NEVER
                                   for t in TRUSTS], dtype=np.int64)
@@ -246,7 +248,8 @@ class Recorder:
             arg = args[0][rows] if kind != "text" and args and np.ndim(args[0]) else (args[0] if args else None)
             if kind == "hcn":
                 number = hcn_mod.issue(2 * pid.astype(np.int64) + (event >= self.adopted_on[pid]))
-                values, _ = self.hcns(number, self.bad_hcn_share(year), draws)
+                bad_share = np.where(self.hcn_never[pid], 1.0, self.bad_hcn_share(year))
+                values, _ = self.hcns(number, bad_share, draws)
             elif kind == "soscare_id":
                 values = Token(key, 48271, b"S")
             elif kind == "team":
