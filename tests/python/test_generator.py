@@ -331,7 +331,8 @@ def test_calibration_within_tolerance_at_small_scale():
 
 
 def test_mess_rates_are_configurable(tmp_path):
-    cfg = _generate(tmp_path, mess=MessRates(hcn_bad_early=0.0, hcn_bad_recent=0.0, duplicate=0.0),
+    cfg = _generate(tmp_path, mess=MessRates(hcn_bad_early=0.0, hcn_bad_recent=0.0, hcn_never_recorded=0.0,
+                                             duplicate=0.0),
                     trust_exits={})
     rows = _rows(cfg.out_dir / "referrals.csv")
     assert hcn.is_valid_array(np.array([r["hcn"] for r in rows])).all()
@@ -339,3 +340,19 @@ def test_mess_rates_are_configurable(tmp_path):
     assert len(set(lines)) == len(lines)
     assert any(r["trust"].strip().upper() == "SEHSCT" and _parse(r["referral_date"])
                and _parse(r["referral_date"]) >= dt.date(2016, 1, 1) for r in rows)
+
+
+def test_some_people_never_have_a_valid_hcn_on_record(tmp_path):
+    """With per-record HCN mess off, a person's records are all valid or all
+    invalid, and the all-invalid people are the configured share."""
+    cfg = _generate(tmp_path, mess=MessRates(hcn_bad_early=0.0, hcn_bad_recent=0.0, hcn_never_recorded=0.3),
+                    trust_exits={})
+    person_of = {r["line_no"]: r["person_id"] for r in _rows(cfg.truth_dir / "record_person.csv")
+                 if r["module"] == "referrals"}
+    validity: dict[str, set[bool]] = {}
+    for row in _rows(cfg.out_dir / "referrals.csv"):
+        valid = bool(hcn.is_valid_array(np.array([row["hcn"]]))[0])
+        validity.setdefault(person_of[row["_line"]], set()).add(valid)
+    assert all(len(kinds) == 1 for kinds in validity.values())
+    never = sum(1 for kinds in validity.values() if kinds == {False}) / len(validity)
+    assert 0.25 < never < 0.35
