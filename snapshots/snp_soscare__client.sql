@@ -21,14 +21,7 @@
         'country_of_birth',
 ] -%}
 
-{{
-    config(
-        unique_key='snapshot_key',
-        strategy='check',
-        check_cols=tracked + ['key_records'],
-        hard_deletes='invalidate',
-    )
-}}
+    {{ config(check_cols=tracked + ['key_records']) }}
 
     {{ snapshot_by_business_key(ref('stg_soscare__client'), tracked) }}
 
