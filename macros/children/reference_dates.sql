@@ -16,3 +16,8 @@
 {% macro duckdb__march_31(year) -%}
     make_date(cast({{ year }} as integer), 3, 31)
 {%- endmacro %}
+
+{% macro is_open_on(start_date, end_date, day) -%}
+    {#- The contract's "open on a day": from the start up to, not including, the end; no end = still open. -#}
+    ({{ start_date }} <= {{ day }} and ({{ end_date }} is null or {{ end_date }} > {{ day }}))
+{%- endmacro %}

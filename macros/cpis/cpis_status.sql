@@ -67,8 +67,7 @@
         inner join {{ periods }} as _cpis_periods
             on
                 _cpis_days.child_key = _cpis_periods.child_key
-                and _cpis_periods.start_date <= _cpis_days.status_date
-                and (_cpis_periods.end_date is null or _cpis_periods.end_date > _cpis_days.status_date)
+                and {{ is_open_on('_cpis_periods.start_date', '_cpis_periods.end_date', '_cpis_days.status_date') }}
         where
             _cpis_days.status_date <= {{ reference_date_literal() }}
             and coalesce(

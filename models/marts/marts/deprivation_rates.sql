@@ -129,12 +129,11 @@ cp_registered as (
         'cp_registered' as measure
     from cp_periods
     inner join year_endings
-        on
-            cp_periods.registration_date <= {{ march_31('year_endings.year_ending') }}
-            and (
-                cp_periods.deregistration_date is null
-                or cp_periods.deregistration_date > {{ march_31('year_endings.year_ending') }}
-            )
+        on {{ is_open_on(
+            'cp_periods.registration_date',
+            'cp_periods.deregistration_date',
+            march_31('year_endings.year_ending'),
+        ) }}
 
 ),
 
@@ -146,12 +145,11 @@ looked_after as (
         'looked_after' as measure
     from lac_spells
     inner join year_endings
-        on
-            lac_spells.spell_start_date <= {{ march_31('year_endings.year_ending') }}
-            and (
-                lac_spells.spell_end_date is null
-                or lac_spells.spell_end_date > {{ march_31('year_endings.year_ending') }}
-            )
+        on {{ is_open_on(
+            'lac_spells.spell_start_date',
+            'lac_spells.spell_end_date',
+            march_31('year_endings.year_ending'),
+        ) }}
 
 ),
 
