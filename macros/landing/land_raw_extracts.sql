@@ -100,21 +100,26 @@
 
 
 {% macro duckdb__soscare_land_raw_file(module, path, columns) %}
-    {#- The work relations are temporary: held in memory, never written to the warehouse file. -#}
-    {%- set lines_table = 'soscare_lines_' ~ module -%}
+    {#-
+        `raw.<module>` is a view over the file (var raw_relation = 'view', the
+        default) or a table (raw_relation = 'table'): the file is parsed where
+        staging reads it, not copied first. The loader itself makes one pass
+        to record the rejected lines and the counts.
+    -#}
+    {%- set relation_kind = var('raw_relation', 'view') -%}
+    {%- if relation_kind not in ['view', 'table'] -%}
+        {{ exceptions.raise_compiler_error(
+            "The dbt var raw_relation must be 'view' or 'table', not '" ~ relation_kind ~ "'."
+        ) }}
+    {%- endif -%}
+    {%- set summary_table = 'soscare_load_' ~ module -%}
     {%- set path_literal = "'" ~ (path | replace("'", "''")) ~ "'" -%}
 
-    {#- 1. every physical line, numbered (the header is line 1), parsed into fields -#}
-    {%- call statement('read_lines') -%}
-        create or replace temp table {{ lines_table }} as
-        {{ soscare_parse_lines(path) }}
-    {%- endcall -%}
-
-    {#- 2. the header: contract columns found by name (any order, any case) -#}
+    {#- 1. the header (line 1): contract columns found by name (any order, any case) -#}
     {%- set header_names = [] -%}
     {%- set header = run_query(
-        "select field, position from (select unnest(fields) as field, generate_subscripts(fields, 1) as position from "
-        ~ lines_table ~ " where line_no = 1) order by position"
+        "select unnest(fields) as field, generate_subscripts(fields, 1) as position from (select * from ("
+        ~ soscare_parse_lines(path) ~ ") as lines limit 1) as first_line where line_no = 1 order by position"
     ) -%}
     {%- for name in header.columns[0].values() -%}
         {%- do header_names.append(((name or '') | trim | lower).strip('"')) -%}
@@ -144,51 +149,57 @@
         {{ log("Raw extract " ~ path ~ " (module '" ~ module ~ "'): extra column(s) ignored: " ~ (extra | join(', ')), info=true) }}
     {%- endif -%}
     {%- set n_fields = header_names | length -%}
+    {%- set reject_reason = soscare_reject_reason('raw_line', 'is_well_quoted', 'fields', n_fields) -%}
 
-    {#- 3. accepted lines into raw.<module>, the others into landing.rejects -#}
     {%- call statement('land') -%}
-        create or replace temp view {{ lines_table }}_checked as
-        select
-            *,
-            {{ soscare_reject_reason('raw_line', 'is_well_quoted', 'fields', n_fields) }} as reject_reason
-        from {{ lines_table }};
-
-        create or replace table raw.{{ module }} as
+        {#- 2. accepted data lines: each contract column by its header position, unquoted -#}
+        create or replace {{ relation_kind }} raw.{{ module }} as
         select
             {%- for column in columns %}
             {{ soscare_unquote_field('fields[' ~ (header_names.index(column) + 1) ~ ']') }} as {{ column }},
             {%- endfor %}
             line_no as _line_no,
             {{ path_literal }} as _source_file
-        from {{ lines_table }}_checked
-        where line_no > 1 and reject_reason is null
-        order by line_no;
+        from ({{ soscare_parse_lines(path) }}) as lines
+        where line_no > 1 and {{ reject_reason }} is null;
+
+        {#- 3. one pass for the record: the count of data lines and the rejected ones -#}
+        create or replace temp table {{ summary_table }} as
+        select
+            count(*) as data_lines,
+            coalesce(list({
+                'line_no': line_no,
+                'raw_line': raw_line,
+                'reason': {{ reject_reason }},
+                'n_fields': len(fields)
+            }) filter (where {{ reject_reason }} is not null), []) as rejected
+        from ({{ soscare_parse_lines(path) }}) as lines
+        where line_no > 1;
 
         insert into landing.rejects
         select
             '{{ module }}' as module,
             {{ path_literal }} as source_file,
-            line_no,
-            raw_line,
-            reject_reason as reason,
-            len(fields) as n_fields,
+            rejected_line.line_no,
+            rejected_line.raw_line,
+            rejected_line.reason,
+            rejected_line.n_fields,
             {{ n_fields }} as expected_fields
-        from {{ lines_table }}_checked
-        where line_no > 1 and reject_reason is not null;
+        from (select unnest(rejected) as rejected_line from {{ summary_table }})
+        order by rejected_line.line_no;
 
         insert into landing.load_log
         select
             '{{ module }}' as module,
             {{ path_literal }} as source_file,
-            count(*) as data_lines,
-            count(*) filter (where reject_reason is null) as rows_loaded,
-            count(*) filter (where reject_reason is not null) as rows_rejected,
+            data_lines,
+            data_lines - len(rejected) as rows_loaded,
+            len(rejected) as rows_rejected,
             '{{ extra | join(",") }}' as extra_columns,
             current_timestamp as loaded_at
-        from {{ lines_table }}_checked
-        where line_no > 1;
-
-        drop view {{ lines_table }}_checked;
-        drop table {{ lines_table }};
+        from {{ summary_table }};
     {%- endcall -%}
+    {%- set counts = run_query("select data_lines, len(rejected) from " ~ summary_table).rows[0] -%}
+    {%- do run_query("drop table " ~ summary_table) -%}
+    {{ log("  " ~ module ~ ": " ~ "{:,}".format(counts[0]) ~ " data lines, " ~ "{:,}".format(counts[1]) ~ " rejected", info=true) }}
 {% endmacro %}

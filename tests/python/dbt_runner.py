@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,7 @@ class Warehouse:
     root: Path
     raw_dir: Path
     reference_date: str = "2024-03-31"
+    extra_vars: dict[str, str] = field(default_factory=dict)
 
     @property
     def db_path(self) -> Path:
@@ -52,7 +53,8 @@ class Warehouse:
         return env
 
     def vars_arg(self) -> str:
-        return f'{{raw_dir: "{self.raw_dir}", reference_date: "{self.reference_date}"}}'
+        extra = "".join(f', {name}: "{value}"' for name, value in self.extra_vars.items())
+        return f'{{raw_dir: "{self.raw_dir}", reference_date: "{self.reference_date}"{extra}}}'
 
     def dbt(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run `dbt <args> --vars ...` in the project; raise with dbt's output if it fails and check is set."""

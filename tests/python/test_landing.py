@@ -166,3 +166,24 @@ def test_header_only_file_is_an_empty_module(raw_copy: Path, tmp_path: Path) -> 
     assert query(warehouse, "select data_lines, rows_loaded from landing.load_log "
                             "where module = 'learning_disability'") == [(0, 0)]
     assert query(warehouse, "select count(*) from raw.learning_disability") == [(0,)]
+
+
+def test_raw_relations_are_views_or_tables(raw_copy: Path, tmp_path: Path) -> None:
+    """By default raw.<file> is a view over the file; raw_relation: table copies the same rows in."""
+    for folder in ("views", "tables", "bad"):
+        (tmp_path / folder).mkdir()
+    views = Warehouse(tmp_path / "views", raw_copy)
+    views.land()
+    tables = Warehouse(tmp_path / "tables", raw_copy, extra_vars={"raw_relation": "table"})
+    tables.land()
+    kinds = "select distinct table_type from information_schema.tables where table_schema = 'raw'"
+    assert query(views, kinds) == [("VIEW",)]
+    assert query(tables, kinds) == [("BASE TABLE",)]
+    modules = sorted(contract_columns())
+    for module in modules:
+        rows = f"select * from raw.{module} order by _line_no"
+        assert query(views, rows) == query(tables, rows), module
+    log = "select module, data_lines, rows_loaded, rows_rejected from landing.load_log order by module"
+    assert query(views, log) == query(tables, log)
+    with pytest.raises(AssertionError, match="raw_relation must be 'view' or 'table'"):
+        Warehouse(tmp_path / "bad", raw_copy, extra_vars={"raw_relation": "copy"}).land()
