@@ -1,9 +1,3 @@
-{% macro soscare_date_issue_reasons() %}
-    {#- The reasons a date can be unusable, in the order `date_issue` checks them. -#}
-    {{ return(['missing', 'placeholder', 'unparseable', 'impossible', 'before_1985', 'after_reference_date']) }}
-{% endmacro %}
-
-
 {% macro soscare_quality_by_file(files) -%}
     {#-
         A union of one aggregate select per staged file, grouped by file, Trust
@@ -19,7 +13,7 @@
         {{ soscare.financial_year_ending(spec.date) if spec.date else 'cast(null as integer)' }} as year_ending,
         count(*) as records,
         {{ 'count(hcn)' if spec.hcn else 'cast(null as bigint)' }} as records_with_valid_hcn,
-        {%- for reason in soscare.soscare_date_issue_reasons() %}
+        {%- for reason in soscare.soscare_issue_reasons('date') %}
         {{ soscare.soscare_count_rows_where(spec.dates, "{column}_issue = '" ~ reason ~ "'") }} as dates_{{ reason }},
         {%- endfor %}
         {{ soscare.soscare_count_rows_where(spec.codes, "{column} = 'UNKNOWN'") }} as unknown_codes,
