@@ -11,6 +11,15 @@ linked as (
 
 ),
 
+linked_client41 as (
+
+    -- read apart from `linked` so the filter reaches the scan (a relation
+    -- read twice is materialised in full first)
+    select * from {{ ref('int_records_linked') }}
+    where module = 'client41'
+
+),
+
 referrals_classified as (
 
     select * from {{ ref('int_referrals_classified') }}
@@ -33,11 +42,30 @@ adult_client41_records as (
 
     select client41.record_id
     from client41
-    inner join linked
-        on client41.record_id = linked.record_id
+    inner join linked_client41
+        on client41.record_id = linked_client41.record_id
     inner join persons
-        on linked.child_key = persons.child_key
+        on linked_client41.child_key = persons.child_key
     where {{ age_on('persons.birth_year', 'persons.birth_month', 'client41.start_date') }} >= 18
+
+),
+
+adult_referral_records as (
+
+    select record_id
+    from referrals_classified
+    where is_adult
+
+),
+
+non_contact_records as (
+
+    -- the few records kept out of contact besides client records: a small
+    -- table for the linked records to be matched against, rather than every
+    -- referral
+    select record_id from adult_referral_records
+    union all
+    select record_id from adult_client41_records
 
 ),
 
@@ -49,14 +77,11 @@ contact_records as (
         linked.module,
         linked.record_date
     from linked
-    left join referrals_classified
-        on linked.record_id = referrals_classified.record_id
-    left join adult_client41_records
-        on linked.record_id = adult_client41_records.record_id
+    left join non_contact_records
+        on linked.record_id = non_contact_records.record_id
     where
         linked.module != 'client'
-        and not coalesce(referrals_classified.is_adult, false)
-        and adult_client41_records.record_id is null
+        and non_contact_records.record_id is null
 
 ),
 

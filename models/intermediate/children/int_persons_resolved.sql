@@ -12,6 +12,15 @@ linked as (
 
 ),
 
+linked_clients as (
+
+    -- read apart from `linked` so the filter reaches the scan (a relation
+    -- read twice is materialised in full first)
+    select * from {{ ref('int_records_linked') }}
+    where module = 'client'
+
+),
+
 clients as (
 
     select * from {{ ref('stg_soscare__client') }}
@@ -30,16 +39,31 @@ soa_deprivation as (
 
 ),
 
+person_modules as (
+
+    -- one row per person and module, so that the person's modules are counted
+    -- as rows below rather than by a distinct aggregate over every record
+    select
+        child_key,
+        module,
+        count(*) as n_records,
+        min(record_date) as first_record_date,
+        max(record_date) as last_record_date
+    from linked
+    group by child_key, module
+
+),
+
 persons as (
 
     select
         child_key,
-        count(*) as n_records,
-        count(distinct module) as n_modules,
-        sum(case when module = 'client' then 1 else 0 end) as n_client_records,
-        min(record_date) as first_record_date,
-        max(record_date) as last_record_date
-    from linked
+        cast(sum(n_records) as {{ dbt.type_bigint() }}) as n_records,
+        count(*) as n_modules,
+        sum(case when module = 'client' then n_records else 0 end) as n_client_records,
+        min(first_record_date) as first_record_date,
+        max(last_record_date) as last_record_date
+    from person_modules
     group by child_key
 
 ),
@@ -47,7 +71,7 @@ persons as (
 client_records as (
 
     select
-        linked.child_key,
+        linked_clients.child_key,
         clients.record_id,
         clients.line_no,
         clients.seq_no,
@@ -56,8 +80,8 @@ client_records as (
         clients.gender,
         clients.postcode
     from clients
-    inner join linked
-        on clients.record_id = linked.record_id
+    inner join linked_clients
+        on clients.record_id = linked_clients.record_id
 
 ),
 

@@ -13,10 +13,13 @@ records as (
 
 soscare_id_profiles as (
 
+    -- how many distinct valid HCNs a soscare_id carries, told by its least and
+    -- greatest HCN (none: both null; one: equal; two or more: they differ),
+    -- which needs no distinct aggregate over every record
     select
         soscare_id,
-        count(distinct hcn) as n_valid_hcns,
-        min(hcn) as only_hcn
+        min(hcn) as min_hcn,
+        max(hcn) as max_hcn
     from records
     where soscare_id is not null
     group by soscare_id
@@ -34,18 +37,18 @@ anchored as (
         records.seq_no,
         records.record_date,
         records.has_identifier,
-        coalesce(soscare_id_profiles.n_valid_hcns >= 2, false) as is_conflicted_soscare_id,
+        coalesce(soscare_id_profiles.min_hcn < soscare_id_profiles.max_hcn, false) as is_conflicted_soscare_id,
         case
             when records.hcn is not null then 'hcn'
             when records.soscare_id is null then 'no_identifier'
-            when soscare_id_profiles.n_valid_hcns = 1 then 'soscare_id_to_hcn'
-            when soscare_id_profiles.n_valid_hcns = 0 then 'soscare_id_only'
+            when soscare_id_profiles.min_hcn = soscare_id_profiles.max_hcn then 'soscare_id_to_hcn'
+            when soscare_id_profiles.min_hcn is null then 'soscare_id_only'
             else 'conflicted_soscare_id'
         end as link_rule,
         case
             when records.hcn is not null then 'hcn:' || records.hcn
             when records.soscare_id is null then 'record:' || records.record_id
-            when soscare_id_profiles.n_valid_hcns = 1 then 'hcn:' || soscare_id_profiles.only_hcn
+            when soscare_id_profiles.min_hcn = soscare_id_profiles.max_hcn then 'hcn:' || soscare_id_profiles.min_hcn
             else 'soscare_id:' || records.soscare_id
         end as anchor_id
     from records

@@ -50,8 +50,10 @@ children as (
 
 referral_events as (
 
+    -- classified referrals already carry their child_key
     select
         record_id,
+        child_key,
         'referral' as stage,  -- noqa: RF04
         referral_date as event_date,
         cast(null as date) as end_date,
@@ -115,10 +117,8 @@ lac_events as (
 
 ),
 
-events as (
+record_events as (
 
-    select * from referral_events
-    union all
     select * from cin_events
     union all
     select * from cp_investigation_events
@@ -129,11 +129,35 @@ events as (
 
 ),
 
+record_events_linked as (
+
+    select
+        record_events.record_id,
+        linked.child_key,
+        record_events.stage,
+        record_events.event_date,
+        record_events.end_date,
+        record_events.trust,
+        record_events.team
+    from record_events
+    inner join linked
+        on record_events.record_id = linked.record_id
+
+),
+
+events as (
+
+    select * from referral_events
+    union all
+    select * from record_events_linked
+
+),
+
 final as (
 
     select
         events.record_id,
-        linked.child_key,
+        events.child_key,
         events.stage,
         events.event_date,
         events.end_date,
@@ -141,10 +165,8 @@ final as (
         events.team,
         events.stage in ('referral', 'cin', 'cp', 'lac') as is_stage
     from events
-    inner join linked
-        on events.record_id = linked.record_id
     inner join children
-        on linked.child_key = children.child_key
+        on events.child_key = children.child_key
 
 )
 
