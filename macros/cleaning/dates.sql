@@ -84,10 +84,42 @@
 {%- endmacro %}
 
 
-{% macro date_columns(column, min_date='1985-01-01', max_date=none) -%}
-    {#- The pair `<column>` (date or null) and `<column>_issue` for a raw date column. -#}
-    {{ soscare.clean_date(column, min_date, max_date) }} as {{ column }},
-    {{ soscare.date_issue(column, min_date, max_date) }} as {{ column }}_issue
+{% macro date_dictionary(relation, columns, min_date='1985-01-01', max_date=none) -%}
+    {#-
+        A select of one row per distinct raw text in any of the date `columns`
+        of `relation` (null included): `date_text`, `date_value` (clean_date)
+        and `date_issue` (date_issue). Each text is parsed once however many
+        rows hold it; `join_date_dictionary` and `date_columns` read it back.
+    -#}
+    select
+        date_text,
+        {{ soscare.clean_date('date_text', min_date, max_date) }} as date_value,
+        {{ soscare.date_issue('date_text', min_date, max_date) }} as date_issue
+    from (
+        select distinct date_text
+        from (
+            {%- for column in columns %}
+            select {{ column }} as date_text from {{ relation }}
+            {%- if not loop.last %}
+            union all
+            {%- endif %}
+            {%- endfor %}
+        ) as recorded_texts
+    ) as date_texts
+{%- endmacro %}
+
+
+{% macro join_date_dictionary(column, dictionary='date_dictionary', from_relation='deduplicated') -%}
+    {#- Joins the date dictionary row of a raw date column, as `<column>_lookup` (nulls match the null text). -#}
+    left join {{ dictionary }} as {{ column }}_lookup
+        on {{ from_relation }}.{{ column }} is not distinct from {{ column }}_lookup.date_text
+{%- endmacro %}
+
+
+{% macro date_columns(column) -%}
+    {#- The pair `<column>` (date or null) and `<column>_issue` for a raw date column, from its joined dictionary row. -#}
+    {{ column }}_lookup.date_value as {{ column }},
+    {{ column }}_lookup.date_issue as {{ column }}_issue
 {%- endmacro %}
 
 

@@ -25,10 +25,21 @@
 
 
 {% macro integer_columns(column, min_value=none, max_value=none) -%}
-    {#- The pair `<column>` (integer or null) and `<column>_issue` for a raw integer column. -#}
+    {#-
+        The pair `<column>` (integer or null) and `<column>_issue` for a raw integer column.
+        The integer is usable (integer_issue is null) exactly when it is not null and within the bounds,
+        so the value is tested directly rather than through integer_issue.
+    -#}
+    {%- set value = soscare.to_integer(column) -%}
+    {%- if min_value is none and max_value is none %}
+    {{ value }} as {{ column }},
+    {%- else %}
     case
-        when {{ soscare.integer_issue(column, min_value, max_value) }} is null
-            then {{ soscare.to_integer(column) }}
+        when {% if min_value is not none %}{{ value }} >= {{ min_value }}{% endif %}
+            {%- if min_value is not none and max_value is not none %} and {% endif %}
+            {%- if max_value is not none %}{{ value }} <= {{ max_value }}{% endif %}
+            then {{ value }}
     end as {{ column }},
+    {%- endif %}
     {{ soscare.integer_issue(column, min_value, max_value) }} as {{ column }}_issue
 {%- endmacro %}

@@ -41,22 +41,32 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
 cleaned as (
     select
         {{ record_columns('client') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ clean_upper('team') }} as team,
-        {{ code_columns('trust', 'code_trust') }},
+        {{ code_columns('trust') }},
         {{ integer_columns('seq_no') }},
         {{ integer_columns('birth_month', 1, 12) }},
         {{ integer_columns('birth_year', 1900, (var('reference_date') | string)[:4] | int) }},
         {{ normalise_postcode('postcode') }} as postcode,
-        {{ code_columns('gender', 'code_gender') }},
-        {{ code_columns('religion', 'code_religion') }},
-        {{ code_columns('ethnicity', 'code_ethnicity') }},
-        {{ code_columns('country_of_birth', 'code_country_of_birth') }}
+        {{ code_columns('gender') }},
+        {{ code_columns('religion') }},
+        {{ code_columns('ethnicity') }},
+        {{ code_columns('country_of_birth') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_code_list('trust', 'code_trust') }}
+    {{ join_code_list('gender', 'code_gender') }}
+    {{ join_code_list('religion', 'code_religion') }}
+    {{ join_code_list('ethnicity', 'code_ethnicity') }}
+    {{ join_code_list('country_of_birth', 'code_country_of_birth') }}
 ),
 
 final as (

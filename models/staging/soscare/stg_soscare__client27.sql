@@ -30,19 +30,36 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
+date_dictionary as (
+    {{ date_dictionary('deduplicated', [
+        'care_entry_date',
+        'discharge_date'
+    ]) }}
+),
+
 cleaned as (
     select
         {{ record_columns('client27') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ clean_upper('team') }} as team,
         {{ integer_columns('seq_no') }},
         {{ date_columns('care_entry_date') }},
-        {{ code_columns('reason_in_care', 'code_reason_in_care') }},
+        {{ code_columns('reason_in_care') }},
         {{ date_columns('discharge_date') }},
-        {{ code_columns('discharge_reason', 'code_discharge_reason') }},
-        {{ code_columns('discharged_to', 'code_discharged_to') }}
+        {{ code_columns('discharge_reason') }},
+        {{ code_columns('discharged_to') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_date_dictionary('care_entry_date') }}
+    {{ join_code_list('reason_in_care', 'code_reason_in_care') }}
+    {{ join_date_dictionary('discharge_date') }}
+    {{ join_code_list('discharge_reason', 'code_discharge_reason') }}
+    {{ join_code_list('discharged_to', 'code_discharged_to') }}
 ),
 
 final as (

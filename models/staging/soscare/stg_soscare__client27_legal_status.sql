@@ -19,16 +19,31 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
+date_dictionary as (
+    {{ date_dictionary('deduplicated', [
+        'granted_date',
+        'terminated_date'
+    ]) }}
+),
+
 cleaned as (
     select
         {{ record_columns('client27_legal_status') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ clean_upper('team') }} as team,
-        {{ code_columns('legal_status', 'code_legal_status') }},
+        {{ code_columns('legal_status') }},
         {{ date_columns('granted_date') }},
         {{ date_columns('terminated_date') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_code_list('legal_status', 'code_legal_status') }}
+    {{ join_date_dictionary('granted_date') }}
+    {{ join_date_dictionary('terminated_date') }}
 ),
 
 final as (

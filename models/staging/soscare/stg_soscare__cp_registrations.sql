@@ -38,23 +38,44 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
+date_dictionary as (
+    {{ date_dictionary('deduplicated', [
+        'registration_date',
+        'deregistration_date'
+    ]) }}
+),
+
 cleaned as (
     select
         {{ record_columns('cp_registrations') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ clean_upper('team') }} as team,
-        {{ code_columns('trust', 'code_trust') }},
+        {{ code_columns('trust') }},
         {{ integer_columns('seq_no') }},
         {{ date_columns('registration_date') }},
-        {{ code_columns('abuse_type_1', 'code_abuse_type') }},
-        {{ code_columns('abuse_type_2', 'code_abuse_type') }},
-        {{ code_columns('abuse_type_3', 'code_abuse_type') }},
-        {{ code_columns('abuse_type_4', 'code_abuse_type') }},
-        {{ code_columns('registration_reason', 'code_registration_reason') }},
+        {{ code_columns('abuse_type_1') }},
+        {{ code_columns('abuse_type_2') }},
+        {{ code_columns('abuse_type_3') }},
+        {{ code_columns('abuse_type_4') }},
+        {{ code_columns('registration_reason') }},
         {{ date_columns('deregistration_date') }},
-        {{ code_columns('deregistration_reason', 'code_deregistration_reason') }}
+        {{ code_columns('deregistration_reason') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_code_list('trust', 'code_trust') }}
+    {{ join_date_dictionary('registration_date') }}
+    {{ join_code_list('abuse_type_1', 'code_abuse_type') }}
+    {{ join_code_list('abuse_type_2', 'code_abuse_type') }}
+    {{ join_code_list('abuse_type_3', 'code_abuse_type') }}
+    {{ join_code_list('abuse_type_4', 'code_abuse_type') }}
+    {{ join_code_list('registration_reason', 'code_registration_reason') }}
+    {{ join_date_dictionary('deregistration_date') }}
+    {{ join_code_list('deregistration_reason', 'code_deregistration_reason') }}
 ),
 
 final as (

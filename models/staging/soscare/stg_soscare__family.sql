@@ -17,14 +17,20 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
 cleaned as (
     select
         {{ record_columns('family') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ clean_text('family_member_id') }} as family_member_id,
-        {{ code_columns('relationship', 'code_relationship') }}
+        {{ code_columns('relationship') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_code_list('relationship', 'code_relationship') }}
 ),
 
 final as (

@@ -23,16 +23,32 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
+date_dictionary as (
+    {{ date_dictionary('deduplicated', [
+        'start_date',
+        'end_date'
+    ]) }}
+),
+
 cleaned as (
     select
         {{ record_columns('learning_disability') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ date_columns('start_date') }},
         {{ date_columns('end_date') }},
-        {{ code_columns('disability_type', 'code_learning_disability_type') }},
-        {{ code_columns('disability_degree', 'code_disability_degree') }}
+        {{ code_columns('disability_type') }},
+        {{ code_columns('disability_degree') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_date_dictionary('start_date') }}
+    {{ join_date_dictionary('end_date') }}
+    {{ join_code_list('disability_type', 'code_learning_disability_type') }}
+    {{ join_code_list('disability_degree', 'code_disability_degree') }}
 ),
 
 final as (

@@ -47,24 +47,44 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
+date_dictionary as (
+    {{ date_dictionary('deduplicated', [
+        'episode_start_date',
+        'discharge_date'
+    ]) }}
+),
+
 cleaned as (
     select
         {{ record_columns('looked_after') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ clean_upper('team') }} as team,
-        {{ code_columns('trust', 'code_trust') }},
+        {{ code_columns('trust') }},
         {{ integer_columns('seq_no') }},
         {{ clean_text('carer_code') }} as carer_code,
         {{ date_columns('episode_start_date') }},
-        {{ code_columns('reason_in_care', 'code_reason_in_care') }},
-        {{ code_columns('legal_status', 'code_legal_status') }},
-        {{ code_columns('placement_type', 'code_placement_type') }},
+        {{ code_columns('reason_in_care') }},
+        {{ code_columns('legal_status') }},
+        {{ code_columns('placement_type') }},
         {{ date_columns('discharge_date') }},
-        {{ code_columns('discharge_reason', 'code_discharge_reason') }},
-        {{ code_columns('discharged_to', 'code_discharged_to') }},
+        {{ code_columns('discharge_reason') }},
+        {{ code_columns('discharged_to') }},
         {{ integer_columns('placement_moves', 0, none) }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_code_list('trust', 'code_trust') }}
+    {{ join_date_dictionary('episode_start_date') }}
+    {{ join_code_list('reason_in_care', 'code_reason_in_care') }}
+    {{ join_code_list('legal_status', 'code_legal_status') }}
+    {{ join_code_list('placement_type', 'code_placement_type') }}
+    {{ join_date_dictionary('discharge_date') }}
+    {{ join_code_list('discharge_reason', 'code_discharge_reason') }}
+    {{ join_code_list('discharged_to', 'code_discharged_to') }}
 ),
 
 final as (

@@ -23,16 +23,32 @@ deduplicated as (
     ]) }}
 ),
 
+hcn_dictionary as (
+    {{ hcn_dictionary('deduplicated', 'hcn') }}
+),
+
+date_dictionary as (
+    {{ date_dictionary('deduplicated', [
+        'start_date',
+        'end_date'
+    ]) }}
+),
+
 cleaned as (
     select
         {{ record_columns('physical_impairment') }},
-        {{ hcn_columns('hcn') }},
+        {{ hcn_columns() }},
         {{ clean_text('soscare_id') }} as soscare_id,
         {{ date_columns('start_date') }},
         {{ date_columns('end_date') }},
-        {{ code_columns('disability_type', 'code_physical_disability_type') }},
-        {{ code_columns('diagnosis_type', 'code_diagnosis_type') }}
+        {{ code_columns('disability_type') }},
+        {{ code_columns('diagnosis_type') }}
     from deduplicated
+    {{ join_hcn_dictionary('hcn') }}
+    {{ join_date_dictionary('start_date') }}
+    {{ join_date_dictionary('end_date') }}
+    {{ join_code_list('disability_type', 'code_physical_disability_type') }}
+    {{ join_code_list('diagnosis_type', 'code_diagnosis_type') }}
 ),
 
 final as (

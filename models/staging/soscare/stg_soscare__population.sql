@@ -23,10 +23,11 @@ cleaned as (
         {{ record_columns('population') }},
         {{ integer_columns('year', 1900, (var('reference_date') | string)[:4] | int) }},
         {{ clean_upper('soa_code') }} as soa_code,
-        {{ code_columns('sex', 'code_gender') }},
+        {{ code_columns('sex') }},
         {{ integer_columns('age', 0, 17) }},
         {{ integer_columns('population', 0, none) }}
     from deduplicated
+    {{ join_code_list('sex', 'code_gender') }}
 ),
 
 final as (

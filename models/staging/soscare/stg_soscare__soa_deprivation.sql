@@ -24,9 +24,10 @@ cleaned as (
         {{ clean_upper('soa_code') }} as soa_code,
         {{ clean_text('soa_name') }} as soa_name,
         {{ clean_text('lgd_name') }} as lgd_name,
-        {{ code_columns('trust', 'code_trust') }},
+        {{ code_columns('trust') }},
         {{ integer_columns('mdm_rank', 1) }}
     from deduplicated
+    {{ join_code_list('trust', 'code_trust') }}
 ),
 
 counted as (
