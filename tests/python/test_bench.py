@@ -1,0 +1,47 @@
+"""scripts/bench.py's bookkeeping: the bare read and the CSV of figures (no dbt, no timing asserted)."""
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict
+from pathlib import Path
+
+import bench
+
+
+def figures(scale: float) -> bench.ScaleFigures:
+    return bench.ScaleFigures(
+        version="abc1234", scale=scale, raw_rows=10, raw_mib=0.1, generate_s=1.0, generate_peak_mib=90,
+        bare_read_s=0.5, parse_s=7.0, build_s=20.0, build_peak_mib=300, landing_s=0.4, build_over_read=40.0,
+    )
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_appends_under_one_header(tmp_path: Path) -> None:
+    path = tmp_path / "bench" / "results.csv"
+    bench.append_csv(path, [figures(0.1)])
+    bench.append_csv(path, [figures(1.0), figures(3.0)])
+    rows = read(path)
+    assert [row["scale"] for row in rows] == ["0.1", "1.0", "3.0"]
+    assert list(rows[0]) == ["run_at", *asdict(figures(1.0))]
+    assert path.read_text().count("run_at") == 1
+
+
+def test_csv_of_an_older_version_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    path.write_text("run_at,version,scale,build_s\n2026-01-01,old,1.0,70.3\n")
+    bench.append_csv(path, [figures(1.0)])
+    aside = [p for p in tmp_path.iterdir() if p.name != "results.csv"]
+    assert len(aside) == 1 and aside[0].read_text().startswith("run_at,version,scale,build_s\n")
+    rows = read(path)
+    assert len(rows) == 1 and rows[0]["parse_s"] == "7.0"
+
+
+def test_bare_read_counts_data_rows_of_every_file(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("x,y\n1,2\n3,4\n")
+    (tmp_path / "b.csv").write_text("z\n5\n")
+    seconds, rows = bench.bare_read(tmp_path)
+    assert rows == 3 and seconds >= 0
