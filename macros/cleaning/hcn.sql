@@ -59,12 +59,6 @@
 {%- endmacro %}
 
 
-{% macro valid_hcn(expr) -%}
-    {#- The normalised HCN when valid (see hcn_issue), else null. -#}
-    case when {{ soscare.hcn_issue(expr) }} is null then {{ soscare.normalise_hcn(expr) }} end
-{%- endmacro %}
-
-
 {% macro hcn_dictionary(relation, column='hcn') -%}
     {#-
         A select of one row per distinct raw HCN in `column` of `relation`
