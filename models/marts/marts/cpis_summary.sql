@@ -257,10 +257,10 @@ final as (
         is_all_trusts,
         alerts,
         children_alerted,
-        cross_border_alerts,
+        cast(cross_border_alerts as bigint) as cross_border_alerts,
         repeat_attenders,
         children_protected,
-        children_without_valid_hcn,
+        cast(children_without_valid_hcn as bigint) as children_without_valid_hcn,
         case when alerts > 0 then 100.0 * cross_border_alerts / alerts end as pct_cross_border,
         case
             when children_protected > 0 then 100.0 * children_without_valid_hcn / children_protected

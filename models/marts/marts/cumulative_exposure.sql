@@ -192,8 +192,8 @@ final as (
         cumulated.birth_year,
         cumulated.stage,
         cumulated.age,
-        cumulated.children,
-        cumulated.cohort_population,
+        cast(cumulated.children as bigint) as children,
+        cast(cumulated.cohort_population as bigint) as cohort_population,
         cumulated.stage_order,
         case
             when cumulated.cohort_population > 0

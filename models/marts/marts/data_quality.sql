@@ -100,7 +100,22 @@ aggregated as (
 
 final as (
     select
-        aggregated.*,
+        aggregated.module,
+        aggregated.trust,
+        aggregated.year_ending,
+        cast(aggregated.records as bigint) as records,
+        cast(aggregated.records_with_valid_hcn as bigint) as records_with_valid_hcn,
+        aggregated.share_valid_hcn,
+        cast(aggregated.dates_missing as bigint) as dates_missing,
+        cast(aggregated.dates_placeholder as bigint) as dates_placeholder,
+        cast(aggregated.dates_unparseable as bigint) as dates_unparseable,
+        cast(aggregated.dates_impossible as bigint) as dates_impossible,
+        cast(aggregated.dates_before_1985 as bigint) as dates_before_1985,
+        cast(aggregated.dates_after_reference_date as bigint) as dates_after_reference_date,
+        cast(aggregated.unknown_codes as bigint) as unknown_codes,
+        cast(aggregated.bad_numbers as bigint) as bad_numbers,
+        cast(aggregated.duplicate_lines as bigint) as duplicate_lines,
+        cast(aggregated.rejected_lines as bigint) as rejected_lines,
         case
             when aggregated.module = 'referrals' then coalesce(adult_referrals.adult_referrals, 0)
         end as adult_referrals

@@ -145,7 +145,7 @@ final as (
             when reached_from.children_reached_from_stage > 0
                 then 100.0 * coalesce(moves_summarised.children_moved, 0) / reached_from.children_reached_from_stage
         end as pct_moved,
-        coalesce(moves_summarised.children_moved_same_day, 0) as children_moved_same_day
+        coalesce(cast(moves_summarised.children_moved_same_day as bigint), 0) as children_moved_same_day
     from stage_pairs
     left join reached_from
         on
