@@ -17,3 +17,18 @@
 {% macro duckdb__child_pseudonym(anchor_expr) -%}
     sha256('{{ dbt.escape_single_quotes(pseudonym_salt()) }}|' || {{ anchor_expr }})
 {%- endmacro %}
+
+
+{% macro child_id(anchor_expr) -%}
+    {#- The internal key of a child in the intermediate layer: a salted 64-bit surrogate of the anchor. Dispatched. -#}
+    {{ return(adapter.dispatch('child_id', 'soscare')(anchor_expr)) }}
+{%- endmacro %}
+
+{% macro default__child_id(anchor_expr) -%}
+    {#- Portable fallback: the pseudonym itself (the same partition of records, as text). -#}
+    {{ soscare.child_pseudonym(anchor_expr) }}
+{%- endmacro %}
+
+{% macro duckdb__child_id(anchor_expr) -%}
+    hash('{{ dbt.escape_single_quotes(pseudonym_salt()) }}|' || {{ anchor_expr }})
+{%- endmacro %}

@@ -45,7 +45,7 @@ adult_client41_records as (
     inner join linked_client41
         on client41.record_id = linked_client41.record_id
     inner join persons
-        on linked_client41.child_key = persons.child_key
+        on linked_client41.child_id = persons.child_id
     where {{ age_on('persons.birth_year', 'persons.birth_month', 'client41.start_date') }} >= 18
 
 ),
@@ -72,7 +72,7 @@ non_contact_records as (
 contact_records as (
 
     select
-        linked.child_key,
+        linked.child_id,
         linked.record_id,
         linked.module,
         linked.record_date
@@ -88,12 +88,12 @@ contact_records as (
 contact_summarised as (
 
     select
-        child_key,
+        child_id,
         count(*) as n_contact_records,
         min(record_date) as first_contact_date,
         max(record_date) as last_contact_date
     from contact_records
-    group by child_key
+    group by child_id
 
 ),
 
@@ -101,6 +101,7 @@ final as (
 
     select
         persons.child_key,
+        persons.child_id,
         persons.birth_year,
         persons.birth_month,
         persons.sex,
@@ -114,7 +115,7 @@ final as (
         contact_summarised.last_contact_date
     from persons
     inner join contact_summarised
-        on persons.child_key = contact_summarised.child_key
+        on persons.child_id = contact_summarised.child_id
 
 )
 

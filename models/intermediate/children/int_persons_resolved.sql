@@ -42,36 +42,39 @@ soa_deprivation as (
 person_modules as (
 
     -- one row per person and module, so that the person's modules are counted
-    -- as rows below rather than by a distinct aggregate over every record
+    -- as rows below rather than by a distinct aggregate over every record (the
+    -- person's records share one anchor, the source of its child_key)
     select
-        child_key,
+        child_id,
         module,
+        min(anchor_id) as anchor_id,
         count(*) as n_records,
         min(record_date) as first_record_date,
         max(record_date) as last_record_date
     from linked
-    group by child_key, module
+    group by child_id, module
 
 ),
 
 persons as (
 
     select
-        child_key,
+        child_id,
+        min(anchor_id) as anchor_id,
         cast(sum(n_records) as {{ dbt.type_bigint() }}) as n_records,
         count(*) as n_modules,
         sum(case when module = 'client' then n_records else 0 end) as n_client_records,
         min(first_record_date) as first_record_date,
         max(last_record_date) as last_record_date
     from person_modules
-    group by child_key
+    group by child_id
 
 ),
 
 client_records as (
 
     select
-        linked_clients.child_key,
+        linked_clients.child_id,
         clients.record_id,
         clients.line_no,
         clients.seq_no,
@@ -88,24 +91,24 @@ client_records as (
 birth_year_votes as (
 
     select
-        child_key,
+        child_id,
         birth_year,
         count(*) as n_votes,
         max(seq_no) as max_seq_no,
         max(line_no) as max_line_no
     from client_records
     where birth_year is not null
-    group by child_key, birth_year
+    group by child_id, birth_year
 
 ),
 
 birth_year_ranked as (
 
     select
-        child_key,
+        child_id,
         birth_year,
         row_number() over (
-            partition by child_key
+            partition by child_id
             order by n_votes desc, max_seq_no desc nulls last, max_line_no desc
         ) as vote_rank
     from birth_year_votes
@@ -115,7 +118,7 @@ birth_year_ranked as (
 birth_year_chosen as (
 
     select
-        child_key,
+        child_id,
         birth_year
     from birth_year_ranked
     where vote_rank = 1
@@ -125,7 +128,7 @@ birth_year_chosen as (
 birth_month_votes as (
 
     select
-        client_records.child_key,
+        client_records.child_id,
         client_records.birth_month,
         count(*) as n_votes,
         max(client_records.seq_no) as max_seq_no,
@@ -133,20 +136,20 @@ birth_month_votes as (
     from client_records
     inner join birth_year_chosen
         on
-            client_records.child_key = birth_year_chosen.child_key
+            client_records.child_id = birth_year_chosen.child_id
             and client_records.birth_year = birth_year_chosen.birth_year
     where client_records.birth_month is not null
-    group by client_records.child_key, client_records.birth_month
+    group by client_records.child_id, client_records.birth_month
 
 ),
 
 birth_month_ranked as (
 
     select
-        child_key,
+        child_id,
         birth_month,
         row_number() over (
-            partition by child_key
+            partition by child_id
             order by n_votes desc, max_seq_no desc nulls last, max_line_no desc
         ) as vote_rank
     from birth_month_votes
@@ -156,24 +159,24 @@ birth_month_ranked as (
 sex_votes as (
 
     select
-        child_key,
+        child_id,
         gender as sex,
         count(*) as n_votes,
         max(seq_no) as max_seq_no,
         max(line_no) as max_line_no
     from client_records
     where gender in ('M', 'F')
-    group by child_key, gender
+    group by child_id, gender
 
 ),
 
 sex_ranked as (
 
     select
-        child_key,
+        child_id,
         sex,
         row_number() over (
-            partition by child_key
+            partition by child_id
             order by n_votes desc, max_seq_no desc nulls last, max_line_no desc
         ) as vote_rank
     from sex_votes
@@ -183,10 +186,10 @@ sex_ranked as (
 area_candidates as (
 
     select
-        client_records.child_key,
+        client_records.child_id,
         postcode_soa.soa_code,
         row_number() over (
-            partition by client_records.child_key
+            partition by client_records.child_id
             order by client_records.seq_no desc nulls last, client_records.line_no desc
         ) as recency_rank
     from client_records
@@ -198,7 +201,7 @@ area_candidates as (
 area_chosen as (
 
     select
-        area_candidates.child_key,
+        area_candidates.child_id,
         area_candidates.soa_code,
         soa_deprivation.trust as area_trust,
         soa_deprivation.deprivation_decile,
@@ -213,7 +216,8 @@ area_chosen as (
 final as (
 
     select
-        persons.child_key,
+        {{ child_pseudonym('persons.anchor_id') }} as child_key,
+        persons.child_id,
         birth_year_chosen.birth_year,
         birth_month_ranked.birth_month,
         area_chosen.soa_code,
@@ -228,17 +232,17 @@ final as (
         coalesce(sex_ranked.sex, 'U') as sex
     from persons
     left join birth_year_chosen
-        on persons.child_key = birth_year_chosen.child_key
+        on persons.child_id = birth_year_chosen.child_id
     left join birth_month_ranked
         on
-            persons.child_key = birth_month_ranked.child_key
+            persons.child_id = birth_month_ranked.child_id
             and birth_month_ranked.vote_rank = 1
     left join sex_ranked
         on
-            persons.child_key = sex_ranked.child_key
+            persons.child_id = sex_ranked.child_id
             and sex_ranked.vote_rank = 1
     left join area_chosen
-        on persons.child_key = area_chosen.child_key
+        on persons.child_id = area_chosen.child_id
 
 )
 

@@ -27,7 +27,7 @@ joined as (
 
     select
         referrals.record_id,
-        linked.child_key,
+        linked.child_id,
         referrals.referral_date,
         referrals.trust,
         referrals.team,
@@ -39,7 +39,7 @@ joined as (
     inner join linked
         on referrals.record_id = linked.record_id
     left join persons
-        on linked.child_key = persons.child_key
+        on linked.child_id = persons.child_id
 
 ),
 
@@ -47,7 +47,7 @@ final as (
 
     select
         record_id,
-        child_key,
+        child_id,
         referral_date,
         trust,
         team,

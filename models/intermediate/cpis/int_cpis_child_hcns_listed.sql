@@ -11,30 +11,38 @@ linked as (
 
 ),
 
+persons as (
+
+    select * from {{ ref('int_persons_resolved') }}
+
+),
+
 hcn_children as (
 
     select
         hcn,
-        child_key,
+        child_id,
         count(*) as n_records
     from linked
     where hcn is not null
-    group by hcn, child_key
+    group by hcn, child_id
 
 ),
 
 final as (
 
     select
-        hcn,
-        child_key,
-        n_records,
-        count(*) over (partition by child_key) as child_valid_hcns,
+        hcn_children.hcn,
+        persons.child_key,
+        hcn_children.n_records,
+        count(*) over (partition by hcn_children.child_id) as child_valid_hcns,
         row_number() over (
-            partition by child_key
-            order by n_records desc, hcn asc
+            partition by hcn_children.child_id
+            order by hcn_children.n_records desc, hcn_children.hcn asc
         ) = 1 as is_flag_hcn
     from hcn_children
+    inner join persons
+        on hcn_children.child_id = persons.child_id
 
 )
 

@@ -30,7 +30,7 @@ summarised as (
         count(distinct trust) as n_trusts,
         min(record_date) as first_record_date,
         max(record_date) as last_record_date,
-        max(case when hcn is null then child_key end) as own_child_key
+        max(case when hcn is null then anchor_id end) as own_anchor_id
     from conflicted_records
     group by soscare_id
 
@@ -48,7 +48,7 @@ final as (
         n_trusts,
         first_record_date,
         last_record_date,
-        own_child_key
+        {{ child_pseudonym('own_anchor_id') }} as own_child_key
     from summarised
 
 )

@@ -71,7 +71,7 @@ final as (
         is_conflicted_soscare_id,
         link_rule,
         anchor_id,
-        {{ child_pseudonym('anchor_id') }} as child_key
+        {{ child_id('anchor_id') }} as child_id
     from anchored
 
 )

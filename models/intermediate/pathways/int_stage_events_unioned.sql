@@ -50,10 +50,10 @@ children as (
 
 referral_events as (
 
-    -- classified referrals already carry their child_key
+    -- classified referrals already carry their child_id
     select
         record_id,
-        child_key,
+        child_id,
         'referral' as stage,  -- noqa: RF04
         referral_date as event_date,
         cast(null as date) as end_date,
@@ -133,7 +133,7 @@ record_events_linked as (
 
     select
         record_events.record_id,
-        linked.child_key,
+        linked.child_id,
         record_events.stage,
         record_events.event_date,
         record_events.end_date,
@@ -157,7 +157,7 @@ final as (
 
     select
         events.record_id,
-        events.child_key,
+        children.child_key,
         events.stage,
         events.event_date,
         events.end_date,
@@ -166,7 +166,7 @@ final as (
         events.stage in ('referral', 'cin', 'cp', 'lac') as is_stage
     from events
     inner join children
-        on events.child_key = children.child_key
+        on events.child_id = children.child_id
 
 )
 
