@@ -83,7 +83,7 @@ final as (
         year_ending,
         is_all_trusts,
         {% for count_column in count_columns -%}
-            {{ sdc_mask(count_column, [count_column ~ '_suppression']) }} as {{ count_column }},
+            cast({{ sdc_mask(count_column, [count_column ~ '_suppression']) }} as bigint) as {{ count_column }},
         {% endfor -%}
         {{ sdc_mask(
             'cast(records_with_valid_hcn as double) / nullif(records, 0)',
