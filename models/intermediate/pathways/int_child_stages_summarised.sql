@@ -32,11 +32,11 @@ events_summarised as (
         min(case when stage = 'cp_investigation' then event_date end) as first_cp_investigation_date,
         min(case when stage = 'cp' then event_date end) as first_cp_registration_date,
         min(case when stage = 'lac' then event_date end) as first_lac_date,
-        sum(case when stage = 'referral' then 1 else 0 end) as n_referrals,
-        sum(case when stage = 'cin' then 1 else 0 end) as n_cin_episodes,
-        sum(case when stage = 'cp_investigation' then 1 else 0 end) as n_cp_investigations,
-        sum(case when stage = 'cp' then 1 else 0 end) as n_cp_registrations,
-        sum(case when stage = 'lac' then 1 else 0 end) as n_lac_episodes
+        count(case when stage = 'referral' then 1 end) as n_referrals,
+        count(case when stage = 'cin' then 1 end) as n_cin_episodes,
+        count(case when stage = 'cp_investigation' then 1 end) as n_cp_investigations,
+        count(case when stage = 'cp' then 1 end) as n_cp_registrations,
+        count(case when stage = 'lac' then 1 end) as n_lac_episodes
     from events
     group by child_key
 
@@ -47,7 +47,7 @@ spells_summarised as (
     select
         child_key,
         count(*) as n_lac_spells,
-        sum(days_looked_after) as days_looked_after
+        cast(sum(days_looked_after) as {{ dbt.type_bigint() }}) as days_looked_after
     from spells
     group by child_key
 

@@ -81,41 +81,26 @@ aggregated as (
         module,
         trust,
         year_ending,
-        sum(records) as records,
-        sum(records_with_valid_hcn) as records_with_valid_hcn,
+        cast(sum(records) as {{ dbt.type_bigint() }}) as records,
+        cast(sum(records_with_valid_hcn) as {{ dbt.type_bigint() }}) as records_with_valid_hcn,
         sum(records_with_valid_hcn) * 1.0 / nullif(sum(records), 0) as share_valid_hcn,
-        sum(dates_missing) as dates_missing,
-        sum(dates_placeholder) as dates_placeholder,
-        sum(dates_unparseable) as dates_unparseable,
-        sum(dates_impossible) as dates_impossible,
-        sum(dates_before_1985) as dates_before_1985,
-        sum(dates_after_reference_date) as dates_after_reference_date,
-        sum(unknown_codes) as unknown_codes,
-        sum(bad_numbers) as bad_numbers,
-        sum(duplicate_lines) as duplicate_lines,
-        sum(rejected_lines) as rejected_lines
+        cast(sum(dates_missing) as {{ dbt.type_bigint() }}) as dates_missing,
+        cast(sum(dates_placeholder) as {{ dbt.type_bigint() }}) as dates_placeholder,
+        cast(sum(dates_unparseable) as {{ dbt.type_bigint() }}) as dates_unparseable,
+        cast(sum(dates_impossible) as {{ dbt.type_bigint() }}) as dates_impossible,
+        cast(sum(dates_before_1985) as {{ dbt.type_bigint() }}) as dates_before_1985,
+        cast(sum(dates_after_reference_date) as {{ dbt.type_bigint() }}) as dates_after_reference_date,
+        cast(sum(unknown_codes) as {{ dbt.type_bigint() }}) as unknown_codes,
+        cast(sum(bad_numbers) as {{ dbt.type_bigint() }}) as bad_numbers,
+        cast(sum(duplicate_lines) as {{ dbt.type_bigint() }}) as duplicate_lines,
+        cast(sum(rejected_lines) as {{ dbt.type_bigint() }}) as rejected_lines
     from unioned
     group by 1, 2, 3
 ),
 
 final as (
     select
-        aggregated.module,
-        aggregated.trust,
-        aggregated.year_ending,
-        cast(aggregated.records as bigint) as records,
-        cast(aggregated.records_with_valid_hcn as bigint) as records_with_valid_hcn,
-        aggregated.share_valid_hcn,
-        cast(aggregated.dates_missing as bigint) as dates_missing,
-        cast(aggregated.dates_placeholder as bigint) as dates_placeholder,
-        cast(aggregated.dates_unparseable as bigint) as dates_unparseable,
-        cast(aggregated.dates_impossible as bigint) as dates_impossible,
-        cast(aggregated.dates_before_1985 as bigint) as dates_before_1985,
-        cast(aggregated.dates_after_reference_date as bigint) as dates_after_reference_date,
-        cast(aggregated.unknown_codes as bigint) as unknown_codes,
-        cast(aggregated.bad_numbers as bigint) as bad_numbers,
-        cast(aggregated.duplicate_lines as bigint) as duplicate_lines,
-        cast(aggregated.rejected_lines as bigint) as rejected_lines,
+        aggregated.*,
         case
             when aggregated.module = 'referrals' then coalesce(adult_referrals.adult_referrals, 0)
         end as adult_referrals
