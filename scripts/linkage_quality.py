@@ -1,9 +1,9 @@
 """Linkage quality: the warehouse's identity resolution against the generator's truth.
 
 Reads the built DuckDB warehouse (`intermediate.int_records_linked`: one row per
-staged record with its `child_key`) and the synthetic generator's truth folder
-(`record_person.csv`: module, line_no -> person_id; `persons.csv`: adoption
-date and post-adoption HCN). A staged `record_id` is `<module>:<line_no>` of
+staged record with its `child_id`, the internal key of its child) and the
+synthetic generator's truth folder (`record_person.csv`: module, line_no ->
+person_id; `persons.csv`: adoption date and post-adoption HCN). A staged `record_id` is `<module>:<line_no>` of
 the record's first line. Only records carrying an identifier (a valid HCN or a
 `soscare_id`) are scored.
 
@@ -50,7 +50,7 @@ persons as (
 )
 select
     linked.record_id,
-    linked.child_key,
+    linked.child_id,
     truth.person_id,
     persons.adopted_date is not null
     and (
@@ -68,14 +68,14 @@ where linked.hcn is not null or linked.soscare_id is not null
 _PAIRS_SQL = """
 with
 cells as (
-    select child_key, person_id, is_post_adoption, count(*) as n
+    select child_id, person_id, is_post_adoption, count(*) as n
     from scored group by all
 ),
 cell_pairs as (
-    select child_key, person_id, sum(n) as n, sum(n * (n - 1) / 2) as same_side_pairs
+    select child_id, person_id, sum(n) as n, sum(n * (n - 1) / 2) as same_side_pairs
     from cells group by all
 ),
-child_sizes as (select child_key, count(*) as n from scored group by all),
+child_sizes as (select child_id, count(*) as n from scored group by all),
 person_sizes as (select person_id, count(*) as n from scored group by all),
 person_sides as (
     select person_id, sum(n * (n - 1) / 2) as same_side_pairs
@@ -83,10 +83,10 @@ person_sides as (
     group by all
 ),
 person_children as (
-    select person_id, count(distinct child_key) as n_children from scored group by all
+    select person_id, count(distinct child_id) as n_children from scored group by all
 ),
 person_side_children as (
-    select person_id, is_post_adoption, count(distinct child_key) as n_children from scored group by all
+    select person_id, is_post_adoption, count(distinct child_id) as n_children from scored group by all
 )
 select
     (select count(*) from scored) as records,
@@ -101,7 +101,7 @@ select
     (
         select count(distinct person_id) from person_side_children where n_children > 1
     ) as children_split_within_adoption_side,
-    (select count(*) from (select child_key from scored group by all having count(distinct person_id) > 1))
+    (select count(*) from (select child_id from scored group by all having count(distinct person_id) > 1))
         as children_merged,
     (select count(distinct person_id) from scored where is_post_adoption) as persons_with_post_adoption_records
 """
