@@ -18,8 +18,9 @@ distinct_values as (
 failing_values as (
     select tested_value
     from distinct_values
-    where {{ soscare.hcn_issue('tested_value') }} is not null
-        or tested_value <> {{ soscare.normalise_hcn('tested_value') }}
+    -- a value equal to its normalised form is checked as it stands
+    where tested_value <> {{ soscare.normalise_hcn('tested_value') }}
+        or {{ soscare.hcn_issue('tested_value') }} is not null
 ),
 
 final as (
