@@ -42,12 +42,14 @@ soa_deprivation as (
 person_modules as (
 
     -- one row per person and module, so that the person's modules are counted
-    -- as rows below rather than by a distinct aggregate over every record (the
-    -- person's records share one anchor, the source of its child_key)
+    -- as rows below rather than by a distinct aggregate over every record. The
+    -- person's records share one anchor (the source of its child_key; no two
+    -- anchors share a child_id, tested), so any of them will do: any_value
+    -- costs a quarter less than min over 4.7M records at scale 1
     select
         child_id,
         module,
-        min(anchor_id) as anchor_id,
+        {{ dbt.any_value('anchor_id') }} as anchor_id,
         count(*) as n_records,
         min(record_date) as first_record_date,
         max(record_date) as last_record_date
@@ -60,7 +62,7 @@ persons as (
 
     select
         child_id,
-        min(anchor_id) as anchor_id,
+        {{ dbt.any_value('anchor_id') }} as anchor_id,
         cast(sum(n_records) as {{ dbt.type_bigint() }}) as n_records,
         count(*) as n_modules,
         sum(case when module = 'client' then n_records else 0 end) as n_client_records,
