@@ -28,7 +28,7 @@ registrations as (
 
     select
         record_id,
-        child_key,
+        child_id,
         'CP' as period_type,
         registration_date as start_date,
         deregistration_date as end_date,
@@ -42,7 +42,7 @@ episodes as (
 
     select
         record_id,
-        child_key,
+        child_id,
         'LAC' as period_type,
         event_date as start_date,
         -- a discharge before the start is taken as the start (as for spells)
@@ -71,7 +71,7 @@ final as (
 
     select
         periods.record_id,
-        periods.child_key,
+        children.child_key,
         periods.period_type,
         periods.start_date,
         periods.end_date,
@@ -82,7 +82,7 @@ final as (
         periods.end_date is null as is_open
     from periods
     inner join children
-        on periods.child_key = children.child_key
+        on periods.child_id = children.child_id
 
 )
 

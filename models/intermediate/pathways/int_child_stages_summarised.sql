@@ -26,7 +26,7 @@ spells as (
 events_summarised as (
 
     select
-        child_key,
+        child_id,
         min(case when stage = 'referral' then event_date end) as own_first_referral_date,
         min(case when stage = 'cin' then event_date end) as own_first_cin_date,
         min(case when stage = 'cp_investigation' then event_date end) as first_cp_investigation_date,
@@ -38,18 +38,18 @@ events_summarised as (
         count(case when stage = 'cp' then 1 end) as n_cp_registrations,
         count(case when stage = 'lac' then 1 end) as n_lac_episodes
     from events
-    group by child_key
+    group by child_id
 
 ),
 
 spells_summarised as (
 
     select
-        child_key,
+        child_id,
         count(*) as n_lac_spells,
         cast(sum(days_looked_after) as {{ dbt.type_bigint() }}) as days_looked_after
     from spells
-    group by child_key
+    group by child_id
 
 ),
 
@@ -71,9 +71,9 @@ joined as (
         coalesce(spells_summarised.days_looked_after, 0) as days_looked_after
     from children
     left join events_summarised
-        on children.child_key = events_summarised.child_key
+        on children.child_id = events_summarised.child_id
     left join spells_summarised
-        on children.child_key = spells_summarised.child_key
+        on children.child_id = spells_summarised.child_id
 
 ),
 

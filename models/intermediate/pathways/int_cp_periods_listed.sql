@@ -11,11 +11,17 @@ events as (
 
 ),
 
+children as (
+
+    select * from {{ ref('int_children_identified') }}
+
+),
+
 registrations as (
 
     select
         record_id,
-        child_key,
+        child_id,
         event_date as registration_date,
         trust,
         team,
@@ -33,19 +39,22 @@ registrations as (
 final as (
 
     select
-        record_id,
-        child_key,
-        registration_date,
-        deregistration_date,
-        deregistration_date is null as is_open,
+        registrations.record_id,
+        children.child_key,
+        registrations.child_id,
+        registrations.registration_date,
+        registrations.deregistration_date,
+        registrations.deregistration_date is null as is_open,
         {{ dbt.datediff(
-            'registration_date',
-            'coalesce(deregistration_date, ' ~ reference_date_literal() ~ ')',
+            'registrations.registration_date',
+            'coalesce(registrations.deregistration_date, ' ~ reference_date_literal() ~ ')',
             'day'
         ) }} as days_registered,
-        trust,
-        team
+        registrations.trust,
+        registrations.team
     from registrations
+    inner join children
+        on registrations.child_id = children.child_id
 
 )
 

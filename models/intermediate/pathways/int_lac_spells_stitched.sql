@@ -11,10 +11,16 @@ events as (
 
 ),
 
+children as (
+
+    select * from {{ ref('int_children_identified') }}
+
+),
+
 episodes as (
 
     select
-        child_key,
+        child_id,
         record_id,
         trust,
         team,
@@ -41,7 +47,7 @@ running_ends as (
     select
         *,
         max(discharge_or_open) over (
-            partition by child_key
+            partition by child_id
             order by start_date, discharge_or_open, record_id
             rows between unbounded preceding and 1 preceding
         ) as previous_latest_end
@@ -67,7 +73,7 @@ spell_numbered as (
     select
         *,
         sum(is_spell_start) over (
-            partition by child_key
+            partition by child_id
             order by start_date, discharge_or_open, record_id
             rows between unbounded preceding and current row
         ) as spell_number
@@ -78,12 +84,12 @@ spell_numbered as (
 last_episodes as (
 
     select
-        child_key,
+        child_id,
         spell_number,
         trust,
         team,
         row_number() over (
-            partition by child_key, spell_number
+            partition by child_id, spell_number
             order by discharge_or_open desc, start_date desc, record_id desc
         ) as end_rank
     from spell_numbered
@@ -93,21 +99,22 @@ last_episodes as (
 spells as (
 
     select
-        child_key,
+        child_id,
         spell_number,
         min(start_date) as spell_start_date,
         max(discharge_or_open) as latest_end,
         count(*) as n_episodes
     from spell_numbered
-    group by child_key, spell_number
+    group by child_id, spell_number
 
 ),
 
 final as (
 
     select
-        spells.child_key || '-' || cast(spells.spell_number as varchar) as spell_id,
-        spells.child_key,
+        children.child_key || '-' || cast(spells.spell_number as varchar) as spell_id,
+        children.child_key,
+        spells.child_id,
         spells.spell_number,
         spells.spell_start_date,
         case
@@ -125,9 +132,11 @@ final as (
     from spells
     inner join last_episodes
         on
-            spells.child_key = last_episodes.child_key
+            spells.child_id = last_episodes.child_id
             and spells.spell_number = last_episodes.spell_number
             and last_episodes.end_rank = 1
+    inner join children
+        on spells.child_id = children.child_id
 
 )
 

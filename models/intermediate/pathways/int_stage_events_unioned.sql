@@ -44,7 +44,7 @@ linked as (
 
 children as (
 
-    select * from {{ ref('int_children_identified') }}
+    select child_id from {{ ref('int_children_identified') }}
 
 ),
 
@@ -157,7 +157,7 @@ final as (
 
     select
         events.record_id,
-        children.child_key,
+        events.child_id,
         events.stage,
         events.event_date,
         events.end_date,

@@ -111,7 +111,7 @@ spine as (
 referred as (
 
     select distinct
-        child_key,
+        child_id,
         {{ financial_year_ending('event_date') }} as year_ending,
         'referred' as measure
     from events
@@ -124,7 +124,7 @@ referred as (
 cp_registered as (
 
     select distinct
-        cp_periods.child_key,
+        cp_periods.child_id,
         year_endings.year_ending,
         'cp_registered' as measure
     from cp_periods
@@ -140,7 +140,7 @@ cp_registered as (
 looked_after as (
 
     select distinct
-        lac_spells.child_key,
+        lac_spells.child_id,
         year_endings.year_ending,
         'looked_after' as measure
     from lac_spells
@@ -168,12 +168,12 @@ child_measures_placed as (
     select
         child_measures.year_ending,
         child_measures.measure,
-        child_measures.child_key,
+        child_measures.child_id,
         children.deprivation_decile,
         coalesce(coverage.is_covered, false) as is_area_trust_covered
     from child_measures
     inner join children
-        on child_measures.child_key = children.child_key
+        on child_measures.child_id = children.child_id
     left join coverage
         on
             children.area_trust = coverage.trust
