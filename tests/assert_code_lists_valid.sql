@@ -42,25 +42,15 @@ problems as (
     {{ soscare_code_list_problems('code_list_rows') | indent(4) }}
 ),
 
-unchecked as (
-    select
-        unchecked.code_list,
-        unchecked.code,
-        unchecked.problem
-    from (
-        values
-        ('', cast(null as varchar), '')
-        {%- for code_list in unchecked %},
-        ('{{ code_list }}', null, 'not checked: no coded column of soscare_staging_files() names this code list')
-        {%- endfor %}
-    ) as unchecked (code_list, code, problem)
-    where unchecked.code_list != ''
-),
-
 final as (
     select * from problems
+    {%- for code_list in unchecked %}
     union all
-    select * from unchecked
+    select
+        '{{ code_list }}' as code_list,
+        cast(null as varchar) as code,
+        'not checked: no coded column of soscare_staging_files() names this code list' as problem
+    {%- endfor %}
 )
 
 select * from final
