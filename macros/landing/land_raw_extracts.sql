@@ -23,10 +23,11 @@
     {%- set contract = soscare_raw_contract() -%}
     {%- do run_query(soscare_create_landing_relations()) -%}
 
+    {%- set files = [] -%}
     {%- for module, columns in contract.items() -%}
-        {%- set path = soscare_find_raw_file(raw_dir, module) -%}
-        {%- do soscare_land_raw_file(module, path, columns) -%}
+        {%- do files.append({'module': module, 'path': soscare_find_raw_file(raw_dir, module), 'columns': columns}) -%}
     {%- endfor -%}
+    {%- do soscare_land_raw_files(files) -%}
     {%- do adapter.commit() -%}
     {{ return('') }}
 {% endmacro %}
@@ -94,17 +95,19 @@
 {% endmacro %}
 
 
-{% macro soscare_land_raw_file(module, path, columns) %}
-    {{ return(adapter.dispatch('soscare_land_raw_file', 'soscare')(module, path, columns)) }}
+{% macro soscare_land_raw_files(files) %}
+    {{ return(adapter.dispatch('soscare_land_raw_files', 'soscare')(files)) }}
 {% endmacro %}
 
 
-{% macro duckdb__soscare_land_raw_file(module, path, columns) %}
+{% macro duckdb__soscare_land_raw_files(files) %}
     {#-
         `raw.<module>` is a view over the file (var raw_relation = 'view', the
         default) or a table (raw_relation = 'table'): the file is parsed where
         staging reads it, not copied first. The loader itself makes one pass
-        to record the rejected lines and the counts.
+        over all the files, in one statement so that DuckDB reads two files at
+        a time (each numbered scan runs on one core), to record the rejected
+        lines and the counts.
     -#}
     {%- set relation_kind = var('raw_relation', 'view') -%}
     {%- if relation_kind not in ['view', 'table'] -%}
@@ -112,10 +115,99 @@
             "The dbt var raw_relation must be 'view' or 'table', not '" ~ relation_kind ~ "'."
         ) }}
     {%- endif -%}
-    {%- set summary_table = 'soscare_load_' ~ module -%}
-    {%- set path_literal = "'" ~ (path | replace("'", "''")) ~ "'" -%}
+    {%- set landed = [] -%}
+    {%- for file in files -%}
+        {%- do landed.append(soscare_read_raw_header(file['module'], file['path'], file['columns'])) -%}
+    {%- endfor -%}
+    {%- if landed | length == 0 -%}
+        {{ return('') }}
+    {%- endif -%}
 
-    {#- 1. the header (line 1): contract columns found by name (any order, any case) -#}
+    {%- call statement('land') -%}
+        {%- for file in landed %}
+        {%- set header_names = file['header_names'] %}
+        {#- 2. accepted data lines: each contract column by its header position, unquoted -#}
+        create or replace {{ relation_kind }} raw.{{ file['module'] }} as
+        select
+            {%- for column in file['columns'] %}
+            {{ soscare_unquote_field('fields[' ~ (header_names.index(column) + 1) ~ ']') }} as {{ column }},
+            {%- endfor %}
+            line_no as _line_no,
+            {{ file['path_literal'] }} as _source_file
+        from ({{ soscare_parse_lines(file['path']) }}) as lines
+        where line_no > 1 and {{ file['reject_reason'] }} is null;
+        {%- endfor %}
+
+        {#- 3. one pass for the record: each file's count of data lines and its rejected lines -#}
+        create or replace temp table soscare_load_summary as
+        {%- for file in landed %}
+        select
+            {{ loop.index }} as file_order,
+            '{{ file['module'] }}' as module,
+            {{ file['path_literal'] }} as source_file,
+            {{ file['header_names'] | length }} as expected_fields,
+            '{{ file['extra'] | join(",") | replace("'", "''") }}' as extra_columns,
+            count(*) as data_lines,
+            coalesce(list({
+                'line_no': line_no,
+                'raw_line': raw_line,
+                'reason': {{ file['reject_reason'] }},
+                'n_fields': len(fields)
+            }) filter (where {{ file['reject_reason'] }} is not null), []) as rejected
+        from ({{ soscare_parse_lines(file['path']) }}) as lines
+        where line_no > 1
+        {% if not loop.last %}union all{% endif %}
+        {%- endfor %};
+
+        insert into landing.rejects
+        select
+            module,
+            source_file,
+            rejected_line.line_no,
+            rejected_line.raw_line,
+            rejected_line.reason,
+            rejected_line.n_fields,
+            expected_fields
+        from (
+            select
+                file_order,
+                module,
+                source_file,
+                expected_fields,
+                unnest(rejected) as rejected_line
+            from soscare_load_summary
+        )
+        order by file_order, rejected_line.line_no;
+
+        insert into landing.load_log
+        select
+            module,
+            source_file,
+            data_lines,
+            data_lines - len(rejected) as rows_loaded,
+            len(rejected) as rows_rejected,
+            extra_columns,
+            current_timestamp as loaded_at
+        from soscare_load_summary
+        order by file_order;
+    {%- endcall -%}
+    {%- set counts = run_query(
+        "select module, data_lines, len(rejected) from soscare_load_summary order by file_order"
+    ) -%}
+    {%- do run_query("drop table soscare_load_summary") -%}
+    {%- for row in counts.rows -%}
+        {{ log("  " ~ row[0] ~ ": " ~ "{:,}".format(row[1]) ~ " data lines, " ~ "{:,}".format(row[2]) ~ " rejected", info=true) }}
+    {%- endfor -%}
+{% endmacro %}
+
+
+{% macro soscare_read_raw_header(module, path, columns) %}
+    {#-
+        The header (line 1) of a raw file, checked against the contract:
+        contract columns found by name (any order, any case). Returns the
+        file's landing spec: module, path, path_literal, columns, header_names,
+        extra (ignored columns) and reject_reason (SQL).
+    -#}
     {%- set header_names = [] -%}
     {%- set header = run_query(
         "select unnest(fields) as field, generate_subscripts(fields, 1) as position from (select * from ("
@@ -148,58 +240,13 @@
     {%- if extra -%}
         {{ log("Raw extract " ~ path ~ " (module '" ~ module ~ "'): extra column(s) ignored: " ~ (extra | join(', ')), info=true) }}
     {%- endif -%}
-    {%- set n_fields = header_names | length -%}
-    {%- set reject_reason = soscare_reject_reason('raw_line', 'is_well_quoted', 'fields', n_fields) -%}
-
-    {%- call statement('land') -%}
-        {#- 2. accepted data lines: each contract column by its header position, unquoted -#}
-        create or replace {{ relation_kind }} raw.{{ module }} as
-        select
-            {%- for column in columns %}
-            {{ soscare_unquote_field('fields[' ~ (header_names.index(column) + 1) ~ ']') }} as {{ column }},
-            {%- endfor %}
-            line_no as _line_no,
-            {{ path_literal }} as _source_file
-        from ({{ soscare_parse_lines(path) }}) as lines
-        where line_no > 1 and {{ reject_reason }} is null;
-
-        {#- 3. one pass for the record: the count of data lines and the rejected ones -#}
-        create or replace temp table {{ summary_table }} as
-        select
-            count(*) as data_lines,
-            coalesce(list({
-                'line_no': line_no,
-                'raw_line': raw_line,
-                'reason': {{ reject_reason }},
-                'n_fields': len(fields)
-            }) filter (where {{ reject_reason }} is not null), []) as rejected
-        from ({{ soscare_parse_lines(path) }}) as lines
-        where line_no > 1;
-
-        insert into landing.rejects
-        select
-            '{{ module }}' as module,
-            {{ path_literal }} as source_file,
-            rejected_line.line_no,
-            rejected_line.raw_line,
-            rejected_line.reason,
-            rejected_line.n_fields,
-            {{ n_fields }} as expected_fields
-        from (select unnest(rejected) as rejected_line from {{ summary_table }})
-        order by rejected_line.line_no;
-
-        insert into landing.load_log
-        select
-            '{{ module }}' as module,
-            {{ path_literal }} as source_file,
-            data_lines,
-            data_lines - len(rejected) as rows_loaded,
-            len(rejected) as rows_rejected,
-            '{{ extra | join(",") }}' as extra_columns,
-            current_timestamp as loaded_at
-        from {{ summary_table }};
-    {%- endcall -%}
-    {%- set counts = run_query("select data_lines, len(rejected) from " ~ summary_table).rows[0] -%}
-    {%- do run_query("drop table " ~ summary_table) -%}
-    {{ log("  " ~ module ~ ": " ~ "{:,}".format(counts[0]) ~ " data lines, " ~ "{:,}".format(counts[1]) ~ " rejected", info=true) }}
+    {{ return({
+        'module': module,
+        'path': path,
+        'path_literal': "'" ~ (path | replace("'", "''")) ~ "'",
+        'columns': columns,
+        'header_names': header_names,
+        'extra': extra,
+        'reject_reason': soscare_reject_reason('raw_line', 'is_well_quoted', 'fields', header_names | length)
+    }) }}
 {% endmacro %}
