@@ -9,8 +9,10 @@ fixed cost of reading the project, paid once: later commands with the same vars
 reuse it) and the warehouse build exactly as `make build` runs it (`make
 dbt-build`: seeds, models, snapshots and data tests; unit tests run in `make
 test`). It prints per scale: raw rows, generation seconds and peak memory,
-parse seconds, build seconds and peak memory, the landing hook's seconds, and
-the build's cost as a ratio over the bare read; then the slowest nodes of the
+parse seconds, build seconds, CPU seconds (user and system: on two cores the
+build is CPU-bound, and CPU time varies less from run to run than wall time)
+and peak memory, the landing hook's seconds, and the build's cost as a ratio
+over the bare read; then the slowest nodes of the
 largest build (from run_results.json). The figures are appended to a CSV
 (default bench/results.csv) so versions can be compared. Benchmarks are not
 tests: nothing here fails on speed.
@@ -37,9 +39,10 @@ BIN = Path(sys.executable).parent
 
 @dataclass
 class Measured:
-    """Wall seconds and peak resident memory of one child process."""
+    """Wall seconds, CPU seconds (user and system, all threads) and peak resident memory of one child process."""
 
     seconds: float
+    cpu_s: float
     peak_mib: float
 
 
@@ -56,17 +59,19 @@ class ScaleFigures:
     bare_read_s: float
     parse_s: float
     build_s: float
+    build_cpu_s: float
     build_peak_mib: float
     landing_s: float
     build_over_read: float
 
 
 def run_measured(command: list[str], env: dict[str, str] | None = None) -> Measured:
-    """Run a command in its own process and measure its wall time and peak memory."""
+    """Run a command in its own process and measure its wall time, CPU time and peak memory."""
     wrapper = (
         "import resource, subprocess, sys; "
         "code = subprocess.run(sys.argv[1:]).returncode; "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr); "
         "sys.exit(code)"
     )
     start = time.perf_counter()
@@ -79,7 +84,8 @@ def run_measured(command: list[str], env: dict[str, str] | None = None) -> Measu
     if result.returncode != 0:
         tail = "\n".join(lines[-30:])
         raise SystemExit(f"benchmark step failed ({' '.join(command)}):\n{tail}")
-    return Measured(seconds=seconds, peak_mib=int(lines[-1]) / 1024)
+    peak_kib, cpu_s = lines[-1].split()
+    return Measured(seconds=seconds, cpu_s=float(cpu_s), peak_mib=int(peak_kib) / 1024)
 
 
 def bare_read(raw_dir: Path, repeats: int = 3) -> tuple[float, int]:
@@ -145,6 +151,7 @@ def bench_scale(scale: float, work: Path, seed: int, reference_date: str, versio
         version=version, scale=scale, raw_rows=raw_rows, raw_mib=round(raw_mib, 1),
         generate_s=round(gen.seconds, 1), generate_peak_mib=round(gen.peak_mib),
         bare_read_s=round(read_s, 2), parse_s=round(parse.seconds, 1), build_s=round(build.seconds, 1),
+        build_cpu_s=round(build.cpu_s, 1),
         build_peak_mib=round(build.peak_mib), landing_s=round(landing, 1),
         build_over_read=round(build.seconds / read_s, 1),
     )
@@ -184,13 +191,14 @@ def main(argv: list[str] | None = None) -> int:
     version = git_version()
     rows: list[ScaleFigures] = []
     header = f"{'scale':>6} {'raw rows':>11} {'gen s':>7} {'gen MiB':>8} {'read s':>7} {'parse s':>8} " \
-             f"{'build s':>8} {'build MiB':>9} {'landing s':>9} {'build/read':>10}"
+             f"{'build s':>8} {'build CPU s':>11} {'build MiB':>9} {'landing s':>9} {'build/read':>10}"
     print(header, flush=True)
     for scale in args.scales:
         figures = bench_scale(scale, args.work, args.seed, args.reference_date, version)
         rows.append(figures)
         print(f"{figures.scale:>6g} {figures.raw_rows:>11,} {figures.generate_s:>7} {figures.generate_peak_mib:>8} "
-              f"{figures.bare_read_s:>7} {figures.parse_s:>8} {figures.build_s:>8} {figures.build_peak_mib:>9} "
+              f"{figures.bare_read_s:>7} {figures.parse_s:>8} {figures.build_s:>8} {figures.build_cpu_s:>11} "
+              f"{figures.build_peak_mib:>9} "
               f"{figures.landing_s:>9} {figures.build_over_read:>10}", flush=True)
 
     largest = args.work / f"scale_{max(args.scales):g}" / "target"

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import csv
+import sys
 from dataclasses import asdict
 from pathlib import Path
+
+import pytest
 
 import bench
 
@@ -11,7 +14,7 @@ import bench
 def figures(scale: float) -> bench.ScaleFigures:
     return bench.ScaleFigures(
         version="abc1234", scale=scale, raw_rows=10, raw_mib=0.1, generate_s=1.0, generate_peak_mib=90,
-        bare_read_s=0.5, parse_s=7.0, build_s=20.0, build_peak_mib=300, landing_s=0.4, build_over_read=40.0,
+        bare_read_s=0.5, parse_s=7.0, build_s=20.0, build_cpu_s=31.0, build_peak_mib=300, landing_s=0.4, build_over_read=40.0,
     )
 
 
@@ -45,3 +48,15 @@ def test_bare_read_counts_data_rows_of_every_file(tmp_path: Path) -> None:
     (tmp_path / "b.csv").write_text("z\n5\n")
     seconds, rows = bench.bare_read(tmp_path)
     assert rows == 3 and seconds >= 0
+
+
+def test_run_measured_reports_cpu_and_memory_of_the_child() -> None:
+    measured = bench.run_measured([sys.executable, "-c", "total = sum(range(3_000_000)); data = bytearray(50 * 2**20)"])
+    assert measured.cpu_s > 0
+    assert measured.peak_mib >= 50
+    assert measured.seconds > 0
+
+
+def test_run_measured_names_the_failing_command() -> None:
+    with pytest.raises(SystemExit, match="benchmark step failed .*boom"):
+        bench.run_measured([sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
