@@ -122,6 +122,7 @@
     {%- if landed | length == 0 -%}
         {{ return('') }}
     {%- endif -%}
+    {{ log("  checking and counting the lines of " ~ (landed | length) ~ " files (one pass, two files at a time)", info=true) }}
 
     {%- call statement('land') -%}
         {%- for file in landed %}
