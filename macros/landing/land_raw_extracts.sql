@@ -115,6 +115,7 @@
             "The dbt var raw_relation must be 'view' or 'table', not '" ~ relation_kind ~ "'."
         ) }}
     {%- endif -%}
+    {#- 1. each file's header, checked against the contract -#}
     {%- set landed = [] -%}
     {%- for file in files -%}
         {%- do landed.append(soscare_read_raw_header(file['module'], file['path'], file['columns'])) -%}
