@@ -24,13 +24,12 @@
 {%- endmacro %}
 
 
-{% macro map_code(expr, name=none) -%}
+{% macro map_code(name) -%}
     {#-
         The canonical code for a recorded code, from the code dictionary row
         joined by `join_code_list` (as `<name>_lookup`); `UNKNOWN` when present
         but not listed; null when blank.
     -#}
-    {%- set name = name or expr -%}
     case
         when {{ name }}_lookup.code_raw is not null
             then coalesce({{ name }}_lookup.canonical_code, 'UNKNOWN')
@@ -41,6 +40,6 @@
 {% macro code_columns(column, name=none) -%}
     {#- The pair `<name>` (canonical code, `UNKNOWN` or null) and `<name>_raw` (trimmed, upper case) for a coded column. -#}
     {%- set name = name or column -%}
-    {{ soscare.map_code(column, name) }} as {{ name }},
+    {{ soscare.map_code(name) }} as {{ name }},
     {{ name }}_lookup.code_raw as {{ name }}_raw
 {%- endmacro %}
