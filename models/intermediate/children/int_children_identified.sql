@@ -11,15 +11,6 @@ linked as (
 
 ),
 
-linked_client41 as (
-
-    -- read apart from `linked` so the filter reaches the scan (a relation
-    -- read twice is materialised in full first)
-    select * from {{ ref('int_records_linked') }}
-    where module = 'client41'
-
-),
-
 referrals_classified as (
 
     select * from {{ ref('int_referrals_classified') }}
@@ -38,15 +29,32 @@ client41 as (
 
 ),
 
+soscare_ids as (
+
+    select * from {{ ref('int_soscare_ids_profiled') }}
+
+),
+
+client41_linked as (
+
+    -- the child of each Client 41 record, by the rule of int_records_linked
+    select
+        client41.record_id,
+        client41.start_date,
+        {{ record_child_id('client41', 'soscare_ids') }} as child_id
+    from client41
+    left join soscare_ids
+        on client41.soscare_id = soscare_ids.soscare_id
+
+),
+
 adult_client41_records as (
 
-    select client41.record_id
-    from client41
-    inner join linked_client41
-        on client41.record_id = linked_client41.record_id
+    select client41_linked.record_id
+    from client41_linked
     inner join persons
-        on linked_client41.child_id = persons.child_id
-    where {{ age_on('persons.birth_year', 'persons.birth_month', 'client41.start_date') }} >= 18
+        on client41_linked.child_id = persons.child_id
+    where {{ age_on('persons.birth_year', 'persons.birth_month', 'client41_linked.start_date') }} >= 18
 
 ),
 

@@ -12,15 +12,6 @@ linked as (
 
 ),
 
-linked_clients as (
-
-    -- read apart from `linked` so the filter reaches the scan (a relation
-    -- read twice is materialised in full first)
-    select * from {{ ref('int_records_linked') }}
-    where module = 'client'
-
-),
-
 clients as (
 
     select * from {{ ref('stg_soscare__client') }}
@@ -39,6 +30,12 @@ soa_deprivation as (
 
 ),
 
+soscare_ids as (
+
+    select * from {{ ref('int_soscare_ids_profiled') }}
+
+),
+
 person_modules as (
 
     -- one row per person and module, so that the person's modules are counted
@@ -49,7 +46,10 @@ person_modules as (
     select
         child_id,
         module,
-        {{ dbt.any_value('anchor_id') }} as anchor_id,
+        -- a child_id has one anchor; the least and greatest tell a hash
+        -- collision (two anchors, one child_id) apart
+        min(anchor_id) as anchor_id,
+        max(anchor_id) as max_anchor_id,
         count(*) as n_records,
         min(record_date) as first_record_date,
         max(record_date) as last_record_date
@@ -62,7 +62,8 @@ persons as (
 
     select
         child_id,
-        {{ dbt.any_value('anchor_id') }} as anchor_id,
+        min(anchor_id) as anchor_id,
+        max(max_anchor_id) as max_anchor_id,
         cast(sum(n_records) as {{ dbt.type_bigint() }}) as n_records,
         count(*) as n_modules,
         sum(case when module = 'client' then n_records else 0 end) as n_client_records,
@@ -75,8 +76,9 @@ persons as (
 
 client_records as (
 
+    -- the child of each client record, by the rule of int_records_linked
     select
-        linked_clients.child_id,
+        {{ record_child_id('clients', 'soscare_ids') }} as child_id,
         clients.record_id,
         clients.line_no,
         clients.seq_no,
@@ -85,8 +87,8 @@ client_records as (
         clients.gender,
         clients.postcode
     from clients
-    inner join linked_clients
-        on clients.record_id = linked_clients.record_id
+    left join soscare_ids
+        on clients.soscare_id = soscare_ids.soscare_id
 
 ),
 
@@ -231,7 +233,8 @@ final as (
         persons.n_client_records,
         persons.first_record_date,
         persons.last_record_date,
-        coalesce(sex_ranked.sex, 'U') as sex
+        coalesce(sex_ranked.sex, 'U') as sex,
+        persons.anchor_id != persons.max_anchor_id as has_anchor_collision
     from persons
     left join birth_year_chosen
         on persons.child_id = birth_year_chosen.child_id

@@ -11,9 +11,9 @@ referrals as (
 
 ),
 
-linked as (
+soscare_ids as (
 
-    select * from {{ ref('int_records_linked') }}
+    select * from {{ ref('int_soscare_ids_profiled') }}
 
 ),
 
@@ -23,21 +23,35 @@ persons as (
 
 ),
 
-joined as (
+linked as (
 
+    -- the child of each referral, by the rule of int_records_linked
     select
         referrals.record_id,
-        linked.child_id,
+        {{ record_child_id('referrals', 'soscare_ids') }} as child_id,
         referrals.referral_date,
         referrals.trust,
         referrals.team,
-        referrals.seq_no,
+        referrals.seq_no
+    from referrals
+    left join soscare_ids
+        on referrals.soscare_id = soscare_ids.soscare_id
+
+),
+
+joined as (
+
+    select
+        linked.record_id,
+        linked.child_id,
+        linked.referral_date,
+        linked.trust,
+        linked.team,
+        linked.seq_no,
         persons.birth_year,
         persons.birth_month,
-        {{ age_on('persons.birth_year', 'persons.birth_month', 'referrals.referral_date') }} as age_at_referral
-    from referrals
-    inner join linked
-        on referrals.record_id = linked.record_id
+        {{ age_on('persons.birth_year', 'persons.birth_month', 'linked.referral_date') }} as age_at_referral
+    from linked
     left join persons
         on linked.child_id = persons.child_id
 

@@ -3,6 +3,12 @@
     to, by the contract's rule. See the doc block `identity_rule` for why the
     anchor below equals the connected components of the linkage graph.
 -#}
+{#- A view: the rule is a join to the small soscare_id profile and two case
+    expressions, cheaper to compute where a record is read than to write and read
+    back 4.7M rows (scale 1). Models reading one module's records compute the same
+    columns on that module with the `record_*` macros instead of joining this view
+    on record_id. -#}
+{{ config(materialized="view") }}
 with
 
 records as (
@@ -11,21 +17,9 @@ records as (
 
 ),
 
-soscare_id_profiles as (
+soscare_ids as (
 
-    -- how many distinct valid HCNs a soscare_id carries, told by its least and
-    -- greatest HCN (none: both null; one: equal; two or more: they differ),
-    -- which needs no distinct aggregate over every record. It reads the
-    -- records apart from `records`: a CTE read twice is materialised in full
-    -- first, while this read scans just the two columns (1.0 s of CPU less at
-    -- scale 1)
-    select
-        soscare_id,
-        min(hcn) as min_hcn,
-        max(hcn) as max_hcn
-    from {{ ref('int_records_unioned') }}
-    where soscare_id is not null
-    group by soscare_id
+    select * from {{ ref('int_soscare_ids_profiled') }}
 
 ),
 
@@ -40,23 +34,12 @@ anchored as (
         records.seq_no,
         records.record_date,
         records.has_identifier,
-        coalesce(soscare_id_profiles.min_hcn < soscare_id_profiles.max_hcn, false) as is_conflicted_soscare_id,
-        case
-            when records.hcn is not null then 'hcn'
-            when records.soscare_id is null then 'no_identifier'
-            when soscare_id_profiles.min_hcn = soscare_id_profiles.max_hcn then 'soscare_id_to_hcn'
-            when soscare_id_profiles.min_hcn is null then 'soscare_id_only'
-            else 'conflicted_soscare_id'
-        end as link_rule,
-        case
-            when records.hcn is not null then 'hcn:' || records.hcn
-            when records.soscare_id is null then 'record:' || records.record_id
-            when soscare_id_profiles.min_hcn = soscare_id_profiles.max_hcn then 'hcn:' || soscare_id_profiles.min_hcn
-            else 'soscare_id:' || records.soscare_id
-        end as anchor_id
+        coalesce(soscare_ids.is_conflicted, false) as is_conflicted_soscare_id,
+        {{ record_link_rule('records', 'soscare_ids') }} as link_rule,
+        {{ record_anchor_id('records', 'soscare_ids') }} as anchor_id
     from records
-    left join soscare_id_profiles
-        on records.soscare_id = soscare_id_profiles.soscare_id
+    left join soscare_ids
+        on records.soscare_id = soscare_ids.soscare_id
 
 ),
 

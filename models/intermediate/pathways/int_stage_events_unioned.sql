@@ -36,9 +36,9 @@ looked_after as (
 
 ),
 
-linked as (
+soscare_ids as (
 
-    select * from {{ ref('int_records_linked') }}
+    select * from {{ ref('int_soscare_ids_profiled') }}
 
 ),
 
@@ -72,7 +72,9 @@ cin_events as (
         coalesce(initial_assessment_date, referral_date) as event_date,
         cast(null as date) as end_date,
         trust,
-        team
+        team,
+        hcn,
+        soscare_id
     from children_in_need
     where assessment_outcome = 'IN_NEED'
 
@@ -86,7 +88,9 @@ cp_investigation_events as (
         cpi_referral_date as event_date,
         outcome_date as end_date,
         trust,
-        team
+        team,
+        hcn,
+        soscare_id
     from cp_investigations
 
 ),
@@ -99,7 +103,9 @@ cp_events as (
         registration_date as event_date,
         deregistration_date as end_date,
         trust,
-        team
+        team,
+        hcn,
+        soscare_id
     from cp_registrations
 
 ),
@@ -112,7 +118,9 @@ lac_events as (
         episode_start_date as event_date,
         discharge_date as end_date,
         trust,
-        team
+        team,
+        hcn,
+        soscare_id
     from looked_after
 
 ),
@@ -131,17 +139,18 @@ record_events as (
 
 record_events_linked as (
 
+    -- the child of each record, by the rule of int_records_linked
     select
         record_events.record_id,
-        linked.child_id,
+        {{ record_child_id('record_events', 'soscare_ids') }} as child_id,
         record_events.stage,
         record_events.event_date,
         record_events.end_date,
         record_events.trust,
         record_events.team
     from record_events
-    inner join linked
-        on record_events.record_id = linked.record_id
+    left join soscare_ids
+        on record_events.soscare_id = soscare_ids.soscare_id
 
 ),
 
