@@ -105,9 +105,10 @@
         `raw.<module>` is a view over the file (var raw_relation = 'view', the
         default) or a table (raw_relation = 'table'): the file is parsed where
         staging reads it, not copied first. The loader itself makes one pass
-        over all the files, in one statement so that DuckDB reads two files at
-        a time (each numbered scan runs on one core), to record the rejected
-        lines and the counts.
+        over all the files first, in one statement so that DuckDB reads two
+        files at a time (each numbered scan runs on one core), to record the
+        rejected lines and the counts; the raw relations leave the recorded
+        rejects out by line number.
     -#}
     {%- set relation_kind = var('raw_relation', 'view') -%}
     {%- if relation_kind not in ['view', 'table'] -%}
@@ -126,21 +127,7 @@
     {{ log("  checking and counting the lines of " ~ (landed | length) ~ " files (one pass, two files at a time)", info=true) }}
 
     {%- call statement('land') -%}
-        {%- for file in landed %}
-        {%- set header_names = file['header_names'] %}
-        {#- 2. accepted data lines: each contract column by its header position, unquoted -#}
-        create or replace {{ relation_kind }} raw.{{ file['module'] }} as
-        select
-            {%- for column in file['columns'] %}
-            {{ soscare_unquote_field('fields[' ~ (header_names.index(column) + 1) ~ ']') }} as {{ column }},
-            {%- endfor %}
-            line_no as _line_no,
-            {{ file['path_literal'] }} as _source_file
-        from ({{ soscare_parse_lines(file['path']) }}) as lines
-        where line_no > 1 and {{ file['reject_reason'] }} is null;
-        {%- endfor %}
-
-        {#- 3. one pass for the record: each file's count of data lines and its rejected lines -#}
+        {#- 2. one pass for the record: each file's count of data lines and its rejected lines -#}
         create or replace temp table soscare_load_summary as
         {%- for file in landed %}
         select
@@ -192,6 +179,27 @@
             current_timestamp as loaded_at
         from soscare_load_summary
         order by file_order;
+
+        {%- for file in landed %}
+        {%- set header_names = file['header_names'] %}
+        {#- 3. accepted data lines: each contract column by its header position, unquoted;
+            the lines step 2 rejected are left out by number, not checked again -#}
+        create or replace {{ relation_kind }} raw.{{ file['module'] }} as
+        select
+            {%- for column in file['columns'] %}
+            {{ soscare_unquote_field('fields[' ~ (header_names.index(column) + 1) ~ ']') }} as {{ column }},
+            {%- endfor %}
+            line_no as _line_no,
+            {{ file['path_literal'] }} as _source_file
+        from ({{ soscare_parse_lines(file['path']) }}) as lines
+        where
+            line_no > 1
+            and not exists (
+                select 1
+                from landing.rejects
+                where rejects.module = '{{ file['module'] }}' and rejects.line_no = lines.line_no
+            );
+        {%- endfor %}
     {%- endcall -%}
     {%- set counts = run_query(
         "select module, data_lines, len(rejected) from soscare_load_summary order by file_order"
