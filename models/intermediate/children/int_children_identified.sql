@@ -37,59 +37,61 @@ soscare_ids as (
 
 client41_linked as (
 
-    -- the child of each Client 41 record, by the rule of int_records_linked
+    -- the child of each Client 41 episode, by the rule of int_records_linked
     select
-        client41.record_id,
-        client41.start_date,
-        {{ record_child_id('client41', 'soscare_ids') }} as child_id
+        {{ record_child_id('client41', 'soscare_ids') }} as child_id,
+        client41.start_date
     from client41
     left join soscare_ids
         on client41.soscare_id = soscare_ids.soscare_id
 
 ),
 
-adult_client41_records as (
+client41_aged as (
 
-    select client41_linked.record_id
+    -- whether each episode started at 18 or over (unknown ages count as a
+    -- child's)
+    select
+        client41_linked.child_id,
+        client41_linked.start_date,
+        coalesce(
+            {{ age_on('persons.birth_year', 'persons.birth_month', 'client41_linked.start_date') }} >= 18,
+            false
+        ) as is_adult
     from client41_linked
-    inner join persons
+    left join persons
         on client41_linked.child_id = persons.child_id
-    where {{ age_on('persons.birth_year', 'persons.birth_month', 'client41_linked.start_date') }} >= 18
-
-),
-
-adult_referral_records as (
-
-    select record_id
-    from referrals_classified
-    where is_adult
-
-),
-
-non_contact_records as (
-
-    -- the few records kept out of contact besides client records: a small
-    -- table for the linked records to be matched against, rather than every
-    -- referral
-    select record_id from adult_referral_records
-    union all
-    select record_id from adult_client41_records
 
 ),
 
 contact_records as (
 
+    -- every record but client records, adult referrals and Client 41
+    -- episodes started at 18 or over. Referrals and Client 41 episodes come
+    -- classified from their own models; the other modules from the linked
+    -- records, whose view then links only theirs (its branches are filtered
+    -- by module), with no match on record_id
     select
-        linked.child_id,
-        linked.record_id,
-        linked.module,
-        linked.record_date
+        child_id,
+        record_date
     from linked
-    left join non_contact_records
-        on linked.record_id = non_contact_records.record_id
-    where
-        linked.module != 'client'
-        and non_contact_records.record_id is null
+    where module not in ('client', 'referrals', 'client41')
+
+    union all
+
+    select
+        child_id,
+        referral_date as record_date
+    from referrals_classified
+    where not is_adult
+
+    union all
+
+    select
+        child_id,
+        start_date as record_date
+    from client41_aged
+    where not is_adult
 
 ),
 
