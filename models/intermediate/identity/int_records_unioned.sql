@@ -3,8 +3,10 @@
     the few fields identity resolution needs. Modules without a trust or seq_no
     column give nulls; the client and family modules have no event date.
 -#}
-{#- A view: its one reader (int_records_linked) and its tests scan it once each, and
-    not writing its 4.7M rows (scale 1) saves about 11 s of a build (measured A/B). -#}
+{#- A view: it is read by int_soscare_ids_profiled (two columns) and by the
+    int_records_linked view (whose readers each take the modules they need), and
+    not writing its 4.7M rows (scale 1) saved about 11 s of a build when it had
+    one reader (measured A/B). -#}
 {{ config(materialized="view") }}
 {%- set files = soscare_staging_files() -%}
 {%- set modules = [] -%}
