@@ -3,7 +3,7 @@
 
     The contract (which files, which columns) is read from the `soscare` source
     definitions in models/staging/soscare/_soscare__sources.yml, so it is written
-    down once. Each file is read line by line (see `soscare_read_raw_lines`), so a
+    down once. Each file is read line by line (see `soscare_parse_lines`), so a
     line with broken quoting or the wrong number of fields is rejected on its own
     and can never swallow the lines after it.
 #}

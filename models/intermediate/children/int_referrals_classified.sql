@@ -23,7 +23,7 @@ persons as (
 
 ),
 
-linked as (
+referrals_linked as (
 
     -- the child of each referral, by the rule of int_records_linked
     select
@@ -42,18 +42,18 @@ linked as (
 joined as (
 
     select
-        linked.record_id,
-        linked.child_id,
-        linked.referral_date,
-        linked.trust,
-        linked.team,
-        linked.seq_no,
+        referrals_linked.record_id,
+        referrals_linked.child_id,
+        referrals_linked.referral_date,
+        referrals_linked.trust,
+        referrals_linked.team,
+        referrals_linked.seq_no,
         persons.birth_year,
         persons.birth_month,
-        {{ age_on('persons.birth_year', 'persons.birth_month', 'linked.referral_date') }} as age_at_referral
-    from linked
+        {{ age_on('persons.birth_year', 'persons.birth_month', 'referrals_linked.referral_date') }} as age_at_referral
+    from referrals_linked
     left join persons
-        on linked.child_id = persons.child_id
+        on referrals_linked.child_id = persons.child_id
 
 ),
 
