@@ -15,8 +15,9 @@
 {%- endmacro %}
 
 
-{% macro soscare_parse_lines(path) %}
+{% macro soscare_parse_lines(path, first_lines_only=false) %}
     {%- set field = soscare_csv_field_pattern() -%}
+    {%- set max_line_size = 10000000 -%}
     select
         ordinality as line_no,
         raw_line,
@@ -39,7 +40,13 @@
         escape = '',
         auto_detect = false,
         strict_mode = false,
-        max_line_size = 10000000
+        max_line_size = {{ max_line_size }}
+        {%- if first_lines_only %},
+        {#- DuckDB's reader otherwise fills a buffer of many longest lines (160 MB)
+            before the first line comes out: one line longer is the least it
+            allows, so a header read touches 10 MB, not the whole of a large file #}
+        buffer_size = {{ max_line_size + 1 }}
+        {%- endif %}
     ) with ordinality
 {% endmacro %}
 

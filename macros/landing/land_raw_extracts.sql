@@ -117,9 +117,10 @@
         ) }}
     {%- endif -%}
     {#- 1. each file's header, checked against the contract -#}
+    {%- set headers = soscare_read_raw_headers(files) -%}
     {%- set landed = [] -%}
     {%- for file in files -%}
-        {%- do landed.append(soscare_read_raw_header(file['module'], file['path'], file['columns'])) -%}
+        {%- do landed.append(soscare_check_raw_header(file['module'], file['path'], file['columns'], headers[loop.index0])) -%}
     {%- endfor -%}
     {%- if landed | length == 0 -%}
         {{ return('') }}
@@ -211,21 +212,43 @@
 {% endmacro %}
 
 
-{% macro soscare_read_raw_header(module, path, columns) %}
+{% macro soscare_read_raw_headers(files) %}
     {#-
-        The header (line 1) of a raw file, checked against the contract:
-        contract columns found by name (any order, any case). Returns the
-        file's landing spec: module, path, path_literal, columns, header_names,
-        extra (ignored columns) and reject_reason (SQL).
+        The header (line 1) of every file, read in one query: for each file, in
+        the order given, the list of its header names, trimmed, lower-cased and
+        unquoted (empty for an empty file).
     -#}
-    {%- set header_names = [] -%}
-    {%- set header = run_query(
-        "select unnest(fields) as field, generate_subscripts(fields, 1) as position from (select * from ("
-        ~ soscare_parse_lines(path) ~ ") as lines limit 1) as first_line where line_no = 1 order by position"
-    ) -%}
-    {%- for name in header.columns[0].values() -%}
-        {%- do header_names.append(((name or '') | trim | lower).strip('"')) -%}
+    {%- set selects = [] -%}
+    {%- for file in files -%}
+        {%- do selects.append(
+            "select " ~ loop.index0 ~ " as file_order, unnest(fields) as field, "
+            ~ "generate_subscripts(fields, 1) as position from (select * from ("
+            ~ soscare_parse_lines(file['path'], first_lines_only=true)
+            ~ ") as lines limit 1) as first_line where line_no = 1"
+        ) -%}
     {%- endfor -%}
+    {%- set fields = run_query(
+        "select file_order, field from (" ~ (selects | join(" union all ")) ~ ") as header_fields"
+        ~ " order by file_order, position"
+    ) -%}
+    {%- set headers = [] -%}
+    {%- for file in files -%}
+        {%- do headers.append([]) -%}
+    {%- endfor -%}
+    {%- for row in fields.rows -%}
+        {%- do headers[row[0] | int].append(((row[1] or '') | trim | lower).strip('"')) -%}
+    {%- endfor -%}
+    {{ return(headers) }}
+{% endmacro %}
+
+
+{% macro soscare_check_raw_header(module, path, columns, header_names) %}
+    {#-
+        A raw file's header names (from `soscare_read_raw_headers`) checked
+        against the contract: contract columns found by name (any order, any
+        case). Returns the file's landing spec: module, path, path_literal,
+        columns, header_names, extra (ignored columns) and reject_reason (SQL).
+    -#}
     {%- if header_names | length == 0 -%}
         {{ exceptions.raise_compiler_error("Raw extract " ~ path ~ " (module '" ~ module ~ "') is empty: it has no header row.") }}
     {%- endif -%}
