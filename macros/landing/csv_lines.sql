@@ -42,10 +42,15 @@
         strict_mode = false,
         max_line_size = {{ max_line_size }}
         {%- if first_lines_only %},
-        {#- DuckDB's reader otherwise fills a buffer of many longest lines (160 MB)
+        {#- DuckDB's reader otherwise fills buffers of many longest lines (160 MB)
             before the first line comes out: one line longer is the least it
-            allows, so a header read touches 10 MB, not the whole of a large file #}
-        buffer_size = {{ max_line_size + 1 }}
+            allows, so a header read touches 10 MB, not the whole of a large
+            file. Read on one thread: the parallel reader fails on a buffer
+            this small ("does not support a full read"). Full reads keep the
+            default buffer: with an explicit one DuckDB can drop an overlong
+            last line without an error (duckdb/duckdb#25825). #}
+        buffer_size = {{ max_line_size + 1 }},
+        parallel = false
         {%- endif %}
     ) with ordinality
 {% endmacro %}
