@@ -14,7 +14,8 @@ import bench
 def figures(scale: float) -> bench.ScaleFigures:
     return bench.ScaleFigures(
         version="abc1234", scale=scale, raw_rows=10, raw_mib=0.1, generate_s=1.0, generate_peak_mib=90,
-        bare_read_s=0.5, parse_s=7.0, build_s=20.0, build_cpu_s=31.0, build_peak_mib=300, landing_s=0.4, build_over_read=40.0,
+        bare_read_s=0.5, parse_s=7.0, build_s=20.0, builds=3, build_max_s=23.0, build_cpu_s=31.0, build_peak_mib=300,
+        landing_s=0.4, build_over_read=40.0,
     )
 
 
@@ -70,3 +71,29 @@ def test_run_measured_reports_what_the_failing_command_printed() -> None:
     assert report.startswith("benchmark step failed (")
     assert "lines naming an error:\nIO Error: no space left on device" in report
     assert report.endswith("line 39\nlast words")
+
+
+def test_fastest_build_is_reported_with_its_own_figures_and_the_slowest_time() -> None:
+    builds = [
+        bench.Build(bench.Measured(seconds=33.0, cpu_s=55.0, peak_mib=1400), landing_s=1.6),
+        bench.Build(bench.Measured(seconds=29.5, cpu_s=49.0, peak_mib=1350), landing_s=1.3),
+        bench.Build(bench.Measured(seconds=36.2, cpu_s=60.0, peak_mib=1380), landing_s=1.9),
+    ]
+    fastest, slowest_s = bench.fastest_build(builds)
+    assert fastest is builds[1]
+    assert slowest_s == 36.2
+
+
+def test_fastest_build_of_none_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no builds"):
+        bench.fastest_build([])
+
+
+def test_three_builds_up_to_scale_1_and_one_above() -> None:
+    assert [bench.default_builds(scale) for scale in (0.01, 0.1, 1.0, 3.0, 10.0)] == [3, 3, 3, 1, 1]
+
+
+def test_builds_below_one_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--builds", "0"])
+    assert "--builds must be at least 1, not 0" in capsys.readouterr().err
