@@ -18,12 +18,12 @@ the fastest build's seconds, CPU seconds (user and system: on two cores the
 build is CPU-bound, and CPU time varies less from run to run than wall time),
 peak memory and landing hook seconds, the slowest build's seconds, and the
 fastest build's cost as a ratio over the bare read; then the slowest nodes of
-the last build at the largest scale (from run_results.json). The figures are appended to a CSV
-(default bench/results.csv) so versions can be compared. Benchmarks are not
-tests: nothing here fails on speed. Each scale's world stays in the scratch
-folder (--work) until the next run: scale 10 takes about 13 GB there (raw
-files 4.3 GB, linkage truth 2.8 GB, warehouse 5.7 GB). A failed step reports
-the lines of its output naming an error, then its last lines.
+the last build at the largest scale (from run_results.json). The figures are
+appended to a CSV (default bench/results.csv) so versions can be compared.
+Benchmarks are not tests: nothing here fails on speed. Each scale's world stays
+in the scratch folder (--work) until the next run: scale 10 takes about 13 GB
+there (raw files 4.3 GB, linkage truth 2.8 GB, warehouse 5.7 GB). A failed step
+reports the lines of its output naming an error, then its last lines.
 """
 from __future__ import annotations
 
@@ -187,7 +187,7 @@ def bench_scale(
     # the same vars string as the Makefile's DBT_VARS, so `make dbt-build` reuses this parse
     dbt_vars = f'{{raw_dir: "{raw}", reference_date: "{reference_date}"}}'
     parse = run_measured([str(BIN / "dbt"), "parse", "--vars", dbt_vars], env=env)
-    builds = []
+    builds: list[Build] = []
     for _ in range(n_builds or default_builds(scale)):
         for stale in world.glob("warehouse.duckdb*"):
             stale.unlink()
